@@ -1,0 +1,14 @@
+namespace OneStop.Core.Changes;
+
+/// <summary>
+/// An entry of a node's change log: written in the same transaction as the record it describes, and
+/// identified across the whole system by (<see cref="OriginNode"/>, <see cref="OriginSeq"/>).
+/// </summary>
+public sealed record ChangeEntry(
+    string OriginNode,
+    long OriginSeq,
+    Guid RecordId,
+    string RecordType,
+    string Scope,
+    IReadOnlyList<FieldChange> Fields,
+    bool ClockClamped = false);

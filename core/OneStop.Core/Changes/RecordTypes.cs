@@ -1,0 +1,15 @@
+namespace OneStop.Core.Changes;
+
+/// <summary>Record type names as they travel in change entries; stable across versions.</summary>
+public static class RecordTypes
+{
+    public const string Dossier = "dossier";
+    public const string Attachment = "attachment";
+    public const string Payment = "payment";
+    public const string Procedure = "procedure";
+    public const string StaffAccount = "staff_account";
+    public const string NodeConfig = "node_config";
+
+    /// <summary>Reference types are written by the hub only and live in the global scope.</summary>
+    public static bool IsReference(string type) => type is Procedure or StaffAccount or NodeConfig;
+}
