@@ -1,0 +1,9 @@
+namespace OneStop.Hardware.Buses;
+
+public enum GpioBias
+{
+    AsIs,
+    Disabled,
+    PullUp,
+    PullDown,
+}
