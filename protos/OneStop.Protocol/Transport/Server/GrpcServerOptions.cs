@@ -1,0 +1,23 @@
+namespace OneStop.Protocol.Transport;
+
+/// <summary>Limits and behaviour of one mapped gRPC service.</summary>
+public sealed class GrpcServerOptions
+{
+    /// <summary>Default of <see cref="MaxReceiveMessageBytes"/>: 4 MiB, the usual gRPC default.</summary>
+    public const int DefaultMaxReceiveMessageBytes = 4 * 1024 * 1024;
+
+    /// <summary>Default of <see cref="MaxSendMessageBytes"/>: 4 MiB, so a reply never exceeds what a default peer accepts.</summary>
+    public const int DefaultMaxSendMessageBytes = 4 * 1024 * 1024;
+
+    /// <summary>Default of <see cref="CompressResponses"/>: false; gzip costs CPU on the appliance's small ARM boards.</summary>
+    public const bool DefaultCompressResponses = false;
+
+    /// <summary>Largest request message accepted, decompressed; larger ones get RESOURCE_EXHAUSTED. Default 4 MiB.</summary>
+    public int MaxReceiveMessageBytes { get; set; } = DefaultMaxReceiveMessageBytes;
+
+    /// <summary>Largest response message sent; a handler producing more fails with RESOURCE_EXHAUSTED. Default 4 MiB.</summary>
+    public int MaxSendMessageBytes { get; set; } = DefaultMaxSendMessageBytes;
+
+    /// <summary>Gzip response messages when the caller's grpc-accept-encoding lists gzip. Default false.</summary>
+    public bool CompressResponses { get; set; } = DefaultCompressResponses;
+}
