@@ -13,13 +13,14 @@ public sealed class HybridLogicalClock
 
     public HybridLogicalClock(TimeProvider time, string nodeId, HlcTimestamp? restored = null)
     {
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentException.ThrowIfNullOrEmpty(nodeId);
         _time = time;
         NodeId = nodeId;
         if (restored is { } last)
         {
             _wallMs = last.WallMs;
-            _counter = last.Counter;
+            _counter = Math.Clamp(last.Counter, 0, HlcTimestamp.MaxCounter);
         }
     }
 
@@ -50,7 +51,7 @@ public sealed class HybridLogicalClock
             }
             else
             {
-                _counter = checked(_counter + 1);
+                Tick(_wallMs, _counter);
             }
 
             return new HlcTimestamp(_wallMs, _counter, NodeId);
@@ -66,22 +67,40 @@ public sealed class HybridLogicalClock
             var wall = Math.Max(Math.Max(_wallMs, remote.WallMs), physical);
             if (wall == _wallMs && wall == remote.WallMs)
             {
-                _counter = Math.Max(_counter, remote.Counter) + 1;
+                Tick(wall, Math.Max(_counter, remote.Counter));
             }
             else if (wall == _wallMs)
             {
-                _counter++;
+                Tick(wall, _counter);
             }
             else if (wall == remote.WallMs)
             {
-                _counter = remote.Counter + 1;
+                Tick(wall, remote.Counter);
             }
             else
             {
+                _wallMs = wall;
                 _counter = 0;
             }
+        }
+    }
 
+    /// <summary>
+    /// The reading just after (wall, counter). A full counter borrows the next millisecond instead of
+    /// overflowing: the clock runs at most a millisecond ahead per million events in one millisecond,
+    /// which is better than throwing inside a write transaction.
+    /// </summary>
+    private void Tick(long wall, int counter)
+    {
+        if (counter >= HlcTimestamp.MaxCounter)
+        {
+            _wallMs = wall + 1;
+            _counter = 0;
+        }
+        else
+        {
             _wallMs = wall;
+            _counter = Math.Max(counter, -1) + 1;
         }
     }
 }

@@ -1,0 +1,29 @@
+using OneStop.Core.Clock;
+
+namespace OneStop.Core.Changes;
+
+/// <summary>Turns values a replica writes into field changes, each replacing the version it saw.</summary>
+public static class LocalWrite
+{
+    /// <summary>
+    /// Field changes for <paramref name="values"/> (raw JSON; null deletes). Values equal to what the
+    /// record already holds are left out, so saving an unchanged form logs nothing.
+    /// </summary>
+    public static IReadOnlyList<FieldChange> Fields(StoredRecord? local, IReadOnlyDictionary<string, string?> values, HlcTimestamp version)
+    {
+        var fields = new List<FieldChange>(values.Count);
+        foreach (var (name, json) in values)
+        {
+            FieldChange? current = null;
+            local?.Fields.TryGetValue(name, out current);
+            if (current is not null && current.Json == json && current.Deleted == (json is null))
+            {
+                continue;
+            }
+
+            fields.Add(new FieldChange(name, json, json is null, version, current?.Version ?? HlcTimestamp.Zero));
+        }
+
+        return fields;
+    }
+}
