@@ -1,0 +1,20 @@
+namespace OneStop.Hardware.CardReader;
+
+/// <summary>A card for the simulated reader: what BAC needs to open it and what its chip holds.</summary>
+public sealed record SimulatedIdCard(BacKey Key, IdCardData Data)
+{
+    /// <summary>The ICAO 9303 specimen (Anna Maria Eriksson, L898902C) so demos never show a real person.</summary>
+    public static SimulatedIdCard Specimen { get; } = new(
+        new BacKey("L898902C<", "690806", "940623"),
+        new IdCardData(
+            DocumentNumber: "L898902C<",
+            Surname: "ERIKSSON",
+            GivenNames: "ANNA MARIA",
+            Nationality: "UTO",
+            DateOfBirth: "690806",
+            Sex: "F",
+            DateOfExpiry: "940623",
+            OptionalData: "ZE184226B",
+            Mrz: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<L898902C<3UTO6908061F9406236ZE184226B<<<<<10",
+            Dg13Texts: []));
+}

@@ -1,0 +1,98 @@
+using OneStop.Hardware.CardReader;
+using OneStop.Hardware.Display;
+using OneStop.Hardware.EnvironmentSensor;
+using OneStop.Hardware.Indicator;
+using OneStop.Hardware.Power;
+using OneStop.Hardware.Printer;
+using OneStop.Hardware.Scanner;
+using OneStop.Hardware.Text;
+
+namespace OneStop.Hardware;
+
+/// <summary>One method per device: options in, driver out. Device ids are the device kind, one of each per node.</summary>
+internal static class DeviceFactory
+{
+    public static IReceiptPrinter CreatePrinter(PrinterOptions options, TimeProvider time)
+    {
+        var profile = PrinterProfile.ForWidth(options.PaperWidthMillimetres) with
+        {
+            VietnameseMode = options.VietnameseMode,
+            CodeTable1258 = options.CodeTable1258,
+            SupportsQrCommand = options.SupportsQrCommand,
+        };
+        var font = options.RasterFontPath is { } fontPath && File.Exists(fontPath) ? PsfFont.Load(fontPath) : null;
+        if (options.IsSimulator)
+        {
+            return new SimulatedReceiptPrinter("printer", profile, time, font);
+        }
+
+        throw UnknownDriver("Printer", options.Driver);
+    }
+
+    public static IStatusDisplay CreateDisplay(DisplayOptions options, TimeProvider time)
+    {
+        if (options.IsSimulator)
+        {
+            return new SimulatedStatusDisplay("display", options.Columns, options.Rows, time);
+        }
+
+        throw UnknownDriver("Display", options.Driver);
+    }
+
+    public static IPowerMonitor CreatePower(PowerOptions options, TimeProvider time)
+    {
+        var battery = new BatteryModel(options.EmptyVolts, options.FullVolts);
+        if (options.IsSimulator)
+        {
+            return new SimulatedPowerMonitor("power", battery, options.LowBatteryPercent, time);
+        }
+
+        throw UnknownDriver("Power", options.Driver);
+    }
+
+    public static IEnvironmentSensor CreateEnvironment(EnvironmentOptions options, TimeProvider time)
+    {
+        if (options.IsSimulator)
+        {
+            return new SimulatedEnvironmentSensor("environment", time);
+        }
+
+        throw UnknownDriver("Environment", options.Driver);
+    }
+
+    public static IIndicator CreateIndicator(IndicatorOptions options, TimeProvider time)
+    {
+        if (options.IsSimulator)
+        {
+            return new SimulatedIndicator("indicator", time);
+        }
+
+        throw UnknownDriver("Indicator", options.Driver);
+    }
+
+    public static IQrScanner CreateScanner(ScannerOptions options, TimeProvider time)
+    {
+        if (options.IsSimulator)
+        {
+            return new SimulatedQrScanner("scanner", time);
+        }
+
+        throw UnknownDriver("Scanner", options.Driver);
+    }
+
+    public static IIdCardReader CreateCardReader(CardReaderOptions options, TimeProvider time)
+    {
+        if (options.IsSimulator)
+        {
+            return new SimulatedIdCardReader("card-reader", time);
+        }
+
+        throw UnknownDriver("CardReader", options.Driver);
+    }
+
+    private static ArgumentException UnknownDriver(string device, string driver) =>
+        new($"Hardware:{device}:Driver '{driver}' is not a known driver for this device", nameof(driver));
+
+    internal static string RequirePath(DeviceOptions options, string device) =>
+        options.Path ?? throw new ArgumentException($"Hardware:{device}:Path is required for driver '{options.Driver}'", nameof(options));
+}

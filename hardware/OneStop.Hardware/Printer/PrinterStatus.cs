@@ -1,0 +1,3 @@
+namespace OneStop.Hardware.Printer;
+
+public readonly record struct PrinterStatus(bool Online, bool CoverOpen, bool PaperNearEnd, bool PaperOut);
