@@ -21,10 +21,7 @@ public static class ProcedureCatalogueParser
     {
         var time = item.TryGetProperty("processing_time", out var t) ? t : default;
         var fees = item.TryGetProperty("fees", out var f) && f.ValueKind == JsonValueKind.Array
-            ? f.EnumerateArray().Select(fee => new ProcedureFee(
-                fee.TryGetProperty("amount_vnd", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetInt64() : null,
-                Text(fee, "unit"),
-                OptionalText(fee, "note_vi"))).ToList()
+            ? f.EnumerateArray().Select(ParseFee).ToList()
             : [];
         var documents = item.TryGetProperty("required_documents", out var d) && d.ValueKind == JsonValueKind.Array
             ? d.EnumerateArray().Select(doc => new RequiredDocument(
@@ -39,14 +36,56 @@ public static class ProcedureCatalogueParser
             Text(item, "name_en"),
             Text(item, "field_vi"),
             Text(item, "field_en"),
-            time.ValueKind == JsonValueKind.Object && time.TryGetProperty("working_days", out var w) && w.ValueKind == JsonValueKind.Number
-                ? w.GetInt32()
-                : 0,
+            OptionalInt(time, "working_days") ?? 0,
             time.ValueKind == JsonValueKind.Object && time.TryGetProperty("same_day", out var s) && s.ValueKind == JsonValueKind.True,
             fees,
             documents,
-            item.TryGetProperty("form", out var form) ? form.GetRawText() : "[]");
+            item.TryGetProperty("form", out var form) ? form.GetRawText() : "[]")
+        {
+            FeeFormula = OptionalText(item, "fee_formula"),
+            FeeExemptGroups = item.TryGetProperty("fee_exempt_groups", out var g) && g.ValueKind == JsonValueKind.Array
+                ? g.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+                : [],
+            StatutoryDeadline = ParseDeadline(item),
+            ProcessingTime = new ProcessingTimeDetails(
+                OptionalInt(time, "extension_if_verification_working_days"),
+                OptionalInt(time, "extension_remote_area_working_days"),
+                OptionalInt(time, "calendar_days"),
+                OptionalInt(time, "then_working_days"),
+                time.ValueKind == JsonValueKind.Object && time.TryGetProperty("estimate", out var e) && e.ValueKind == JsonValueKind.True),
+            Handling = Text(item, "handling"),
+            NationalCode = OptionalText(item, "national_code"),
+        };
     }
+
+    private static ProcedureFee ParseFee(JsonElement fee) =>
+        new(
+            fee.TryGetProperty("amount_vnd", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetInt64() : null,
+            Text(fee, "unit"),
+            OptionalText(fee, "note_vi"))
+        {
+            Key = Text(fee, "key"),
+            LabelVi = Text(fee, "label_vi"),
+            LabelEn = Text(fee, "label_en"),
+            ExampleOnly = fee.TryGetProperty("example_only", out var x) && x.ValueKind == JsonValueKind.True,
+            SetBy = OptionalText(fee, "set_by"),
+        };
+
+    private static StatutoryDeadline? ParseDeadline(JsonElement item)
+    {
+        if (!item.TryGetProperty("statutory_deadline", out var deadline) || deadline.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var days = OptionalInt(deadline, "days");
+        return days is null ? null : new StatutoryDeadline(days.Value, Text(deadline, "from"), OptionalText(deadline, "basis"));
+    }
+
+    private static int? OptionalInt(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetInt32()
+            : null;
 
     private static string Text(JsonElement element, string name) => OptionalText(element, name) ?? string.Empty;
 
