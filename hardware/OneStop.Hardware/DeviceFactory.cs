@@ -5,6 +5,7 @@ using OneStop.Hardware.Indicator;
 using OneStop.Hardware.Power;
 using OneStop.Hardware.Printer;
 using OneStop.Hardware.Scanner;
+using OneStop.Hardware.Linux;
 using OneStop.Hardware.Text;
 
 namespace OneStop.Hardware;
@@ -26,6 +27,24 @@ internal static class DeviceFactory
             return new SimulatedReceiptPrinter("printer", profile, time, font);
         }
 
+        if (options.Is(DriverNames.File, DriverNames.Linux))
+        {
+            var path = RequirePath(options, "Printer");
+            return new EscPosPrinter("printer", () => FileDescriptorStream.Open(path, FileAccess.ReadWrite), profile, time, font, options.QueryStatus);
+        }
+
+        if (options.Is(DriverNames.Serial))
+        {
+            var path = RequirePath(options, "Printer");
+            return new EscPosPrinter("printer", () => LinuxSerialPort.Open(path, options.BaudRate), profile, time, font, options.QueryStatus);
+        }
+
+        if (options.Is(DriverNames.Tcp))
+        {
+            var host = options.Host ?? throw new ArgumentException("Hardware:Printer:Host is required for driver 'tcp'", nameof(options));
+            return new EscPosPrinter("printer", () => TcpByteStream.Connect(host, options.Port, TimeSpan.FromSeconds(3)), profile, time, font, options.QueryStatus);
+        }
+
         throw UnknownDriver("Printer", options.Driver);
     }
 
@@ -34,6 +53,11 @@ internal static class DeviceFactory
         if (options.IsSimulator)
         {
             return new SimulatedStatusDisplay("display", options.Columns, options.Rows, time);
+        }
+
+        if (options.Is(DriverNames.Pcf8574, DriverNames.Linux))
+        {
+            return new LcdStatusDisplay("display", () => LinuxI2cDevice.Open(options.I2cBus, options.I2cAddress), options.Columns, options.Rows, time);
         }
 
         throw UnknownDriver("Display", options.Driver);
@@ -47,6 +71,16 @@ internal static class DeviceFactory
             return new SimulatedPowerMonitor("power", battery, options.LowBatteryPercent, time);
         }
 
+        if (options.Is(DriverNames.Ina219, DriverNames.Linux))
+        {
+            return new Ina219PowerMonitor("power", () => LinuxI2cDevice.Open(options.I2cBus, options.I2cAddress), options.ShuntOhms, options.MaxCurrentAmps, battery, options.LowBatteryPercent, time);
+        }
+
+        if (options.Is(DriverNames.Hwmon))
+        {
+            return new HwmonPowerMonitor("power", RequirePath(options, "Power"), battery, options.LowBatteryPercent, time);
+        }
+
         throw UnknownDriver("Power", options.Driver);
     }
 
@@ -55,6 +89,16 @@ internal static class DeviceFactory
         if (options.IsSimulator)
         {
             return new SimulatedEnvironmentSensor("environment", time);
+        }
+
+        if (options.Is(DriverNames.Bme280, DriverNames.Linux))
+        {
+            return new Bme280EnvironmentSensor("environment", () => LinuxI2cDevice.Open(options.I2cBus, options.I2cAddress), time);
+        }
+
+        if (options.Is(DriverNames.Iio))
+        {
+            return new IioEnvironmentSensor("environment", RequirePath(options, "Environment"), time);
         }
 
         throw UnknownDriver("Environment", options.Driver);

@@ -92,6 +92,9 @@ public sealed class PrinterOptions : DeviceOptions
     /// <summary>Default true; false for printers without GS ( k, whose QR is then sent as a raster image.</summary>
     public bool SupportsQrCommand { get; set; } = true;
 
+    /// <summary>Default true: ask DLE EOT for paper and cover state; false for one-way links (plain files, printers that never answer).</summary>
+    public bool QueryStatus { get; set; } = true;
+
     /// <summary>PSF2 console font used for raster text, e.g. /usr/share/consolefonts/Uni2-Fixed16.psf.gz; unset = ASCII fallback.</summary>
     public string? RasterFontPath { get; set; }
 }
