@@ -1,15 +1,5 @@
 namespace OneStop.Core.Identity;
 
-/// <summary>Outcome of a check: valid, or the problems found (each with a code and Vietnamese/English text).</summary>
-public sealed record ValidationResult(IReadOnlyList<ValidationMessage> Errors)
-{
-    public static ValidationResult Ok { get; } = new([]);
-
-    public bool IsValid => Errors.Count == 0;
-
-    public bool Has(string code) => Errors.Any(e => e.Code == code);
-}
-
 /// <summary>
 /// Checks a CCCD as the README's cccd_check asks: 12 digits, a known province code, and a century/sex digit and
 /// birth-year digits that agree with the birth date and sex typed in the same form, when those are known.

@@ -2,30 +2,6 @@ using System.Globalization;
 
 namespace OneStop.Core.Payments;
 
-public static class VietQrErrorCodes
-{
-    public const string Malformed = "vietqr.malformed";
-    public const string MissingCrc = "vietqr.missing_crc";
-    public const string CrcMismatch = "vietqr.crc_mismatch";
-    public const string NotNapas = "vietqr.not_napas";
-}
-
-/// <summary>A decoded payload: every root data object in order, and the VietQR fields when tag 38 is the NAPAS template.</summary>
-public sealed record VietQrPayload(
-    IReadOnlyList<TlvField> Fields,
-    string? BankBin,
-    string? AccountNumber,
-    string? ServiceCode,
-    long? AmountVnd,
-    string? Purpose,
-    string? Currency,
-    string? Country);
-
-public sealed record VietQrParseResult(VietQrPayload? Payload, string? ErrorCode)
-{
-    public bool IsValid => ErrorCode is null;
-}
-
 /// <summary>Reads a VietQR payload back (to check a generated slip or a scanned code) and verifies its CRC.</summary>
 public static class VietQrParser
 {
