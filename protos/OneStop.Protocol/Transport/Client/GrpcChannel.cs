@@ -83,16 +83,26 @@ public sealed class GrpcChannel : IDisposable
         using var call = new GrpcClientCall(this, path, options, cancellationToken);
         using var content = new GrpcRequestStreamContent();
         var send = call.StartSend(content);
-
-        // If the connection fails (refused, bad certificate) the body stream is never handed out:
-        // without this race the first write would wait forever instead of reporting UNAVAILABLE.
-        var first = await Task.WhenAny(content.StreamReady, send).ConfigureAwait(false);
-        if (first == content.StreamReady)
+        try
         {
-            await WriteRequestsAsync(call, content, await content.StreamReady.ConfigureAwait(false), requests, send).ConfigureAwait(false);
+            // If the connection fails (refused, bad certificate) the body stream is never handed out:
+            // without this race the first write would wait forever instead of reporting UNAVAILABLE.
+            var first = await Task.WhenAny(content.StreamReady, send).ConfigureAwait(false);
+            if (first == content.StreamReady)
+            {
+                var body = await content.StreamReady.ConfigureAwait(false);
+                await new RequestStreamWriter<TRequest>(this, call, body, send).WriteAllAsync(requests).ConfigureAwait(false);
+            }
+
+            content.Complete();
+        }
+        catch (Exception ex)
+        {
+            content.Abort(ex);
+            _ = send.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
 
-        content.Complete();
         await call.ReceiveHeadersAsync(send).ConfigureAwait(false);
         return await ReadSingleAsync(call, parser).ConfigureAwait(false);
     }
@@ -100,6 +110,8 @@ public sealed class GrpcChannel : IDisposable
     public void Dispose() => HttpClient.Dispose();
 
     internal void AddBytesReceived(int count) => Interlocked.Add(ref _bytesReceived, count);
+
+    internal void AddBytesSent(int count) => Interlocked.Add(ref _bytesSent, count);
 
     private async IAsyncEnumerable<TResponse> ReadServerStream<TRequest, TResponse>(
         string path,
@@ -122,72 +134,6 @@ public sealed class GrpcChannel : IDisposable
         call.EnsureOk();
     }
 
-    private async Task WriteRequestsAsync<TRequest>(
-        GrpcClientCall call,
-        GrpcRequestStreamContent content,
-        Stream body,
-        IAsyncEnumerable<TRequest> requests,
-        Task<HttpResponseMessage> send)
-        where TRequest : IMessage<TRequest>
-    {
-        var frame = new ArrayBufferWriter<byte>();
-        var enumerator = requests.GetAsyncEnumerator(call.Token);
-        await using (enumerator.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                bool more;
-                try
-                {
-                    more = await enumerator.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (Exception ex)
-                {
-                    // The caller's own source failed: abandon the call (resets the stream) and let its exception through,
-                    // unless it failed because our call was cancelled.
-                    content.Abort(ex);
-                    if (ex is OperationCanceledException && call.Token.IsCancellationRequested)
-                    {
-                        throw call.Map(ex);
-                    }
-
-                    throw;
-                }
-
-                if (!more || ServerFinishedEarly(send))
-                {
-                    return;
-                }
-
-                frame.ResetWrittenCount();
-                var size = GrpcFrame.Write(frame, enumerator.Current, Options.CompressRequests, Options.MaxSendMessageBytes);
-                try
-                {
-                    await body.WriteAsync(frame.WrittenMemory, call.Token).ConfigureAwait(false);
-                    await body.FlushAsync(call.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or OperationCanceledException)
-                {
-                    // The server may have answered early and reset the stream (e.g. RESOURCE_EXHAUSTED):
-                    // its status, read from the response, is the truth, not this write error.
-                    if (call.Token.IsCancellationRequested)
-                    {
-                        throw call.Map(ex);
-                    }
-
-                    return;
-                }
-
-                Interlocked.Add(ref _bytesSent, size);
-            }
-        }
-    }
-
-    private static bool ServerFinishedEarly(Task<HttpResponseMessage> send) =>
-        send.IsCompleted && (send.Status != TaskStatus.RanToCompletion
-            || send.Result.Headers.Contains(GrpcHeaders.Status)
-            || send.Result.StatusCode != System.Net.HttpStatusCode.OK);
-
     private static async Task<TResponse> ReadSingleAsync<TResponse>(GrpcClientCall call, MessageParser<TResponse> parser)
         where TResponse : class, IMessage<TResponse>
     {
@@ -205,7 +151,7 @@ public sealed class GrpcChannel : IDisposable
     {
         var frame = new ArrayBufferWriter<byte>();
         var size = GrpcFrame.Write(frame, request, Options.CompressRequests, Options.MaxSendMessageBytes);
-        Interlocked.Add(ref _bytesSent, size);
+        AddBytesSent(size);
         return new ReadOnlyMemoryContent(frame.WrittenMemory);
     }
 

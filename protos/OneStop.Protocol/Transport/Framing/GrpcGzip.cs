@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Compression;
 
 namespace OneStop.Protocol.Transport;
@@ -6,6 +7,9 @@ namespace OneStop.Protocol.Transport;
 /// <summary>The one message compression we support (grpc-encoding: gzip).</summary>
 internal static class GrpcGzip
 {
+    // Header (10) + smallest deflate block (2) + trailer CRC32 and ISIZE (8).
+    private const int MinimumMemberLength = 20;
+
     public static byte[] Compress(byte[] plain)
     {
         using var output = new MemoryStream();
@@ -20,9 +24,17 @@ internal static class GrpcGzip
     /// <summary>Inflates a payload, refusing to produce more than <paramref name="maxBytes"/> (a gzip bomb).</summary>
     public static byte[] Decompress(ReadOnlySequence<byte> payload, int maxBytes)
     {
+        var packed = payload.ToArray();
+        // GZipStream reports a truncated member as a clean end; the 10-byte header and the trailer's ISIZE
+        // (length mod 2^32, little-endian) are what reveal a cut or corrupt message.
+        if (packed.Length < MinimumMemberLength || packed[0] != 0x1F || packed[1] != 0x8B)
+        {
+            throw new GrpcException(GrpcStatusCode.Internal, "A compressed message is not a gzip member.");
+        }
+
         try
         {
-            using var input = new MemoryStream(payload.ToArray(), writable: false);
+            using var input = new MemoryStream(packed, writable: false);
             using var gzip = new GZipStream(input, CompressionMode.Decompress);
             using var output = new MemoryStream();
             var chunk = new byte[16 * 1024];
@@ -37,6 +49,11 @@ internal static class GrpcGzip
                 }
 
                 output.Write(chunk, 0, read);
+            }
+
+            if (BinaryPrimitives.ReadUInt32LittleEndian(packed.AsSpan(packed.Length - 4)) != (uint)output.Length)
+            {
+                throw new GrpcException(GrpcStatusCode.Internal, "A compressed message is truncated or corrupt.");
             }
 
             return output.ToArray();
