@@ -31,6 +31,11 @@ public readonly record struct HlcTimestamp(long WallMs, int Counter, string Node
         return byCounter != 0 ? byCounter : string.CompareOrdinal(Node ?? string.Empty, other.Node ?? string.Empty);
     }
 
+    // A default instance has a null node; it must equal Zero, as it already compares equal to it.
+    public bool Equals(HlcTimestamp other) => CompareTo(other) == 0;
+
+    public override int GetHashCode() => HashCode.Combine(WallMs, Counter, string.GetHashCode(Node ?? string.Empty, StringComparison.Ordinal));
+
     public static bool operator <(HlcTimestamp left, HlcTimestamp right) => left.CompareTo(right) < 0;
     public static bool operator >(HlcTimestamp left, HlcTimestamp right) => left.CompareTo(right) > 0;
     public static bool operator <=(HlcTimestamp left, HlcTimestamp right) => left.CompareTo(right) <= 0;

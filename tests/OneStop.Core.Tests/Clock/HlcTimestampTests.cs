@@ -1,0 +1,52 @@
+using FsCheck;
+using FsCheck.Fluent;
+using OneStop.Core.Clock;
+
+namespace OneStop.Core.Tests.Clock;
+
+public sealed class HlcTimestampTests
+{
+    [Theory]
+    [InlineData(1_700_000_000_123L, 0, "node-1")]
+    [InlineData(0L, 0, "")]
+    [InlineData(42L, 999_999, "hub-a-b")]
+    public void Parse_TextFromToString_RoundTrips(long wall, int counter, string node)
+    {
+        var timestamp = new HlcTimestamp(wall, counter, node);
+
+        Assert.Equal(timestamp, HlcTimestamp.Parse(timestamp.ToString()));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("-000001-a")]
+    [InlineData("000000000000001--a")]
+    [InlineData("+00000000000001-000001-a")]
+    [InlineData("000000000000001-x00001-a")]
+    public void TryParse_NotATimestamp_ReturnsFalse(string? text)
+    {
+        Assert.False(HlcTimestamp.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void Parse_NotATimestamp_ThrowsFormatException()
+    {
+        Assert.Throws<FormatException>(() => HlcTimestamp.Parse("nope"));
+    }
+
+    [Fact]
+    public void ToString_AnyTwoTimestamps_SortsLikeCompareTo()
+    {
+        var timestamps =
+            from wall in Gen.Choose(0, 2_000_000)
+            from counter in Gen.Choose(0, HlcTimestamp.MaxCounter)
+            from node in Gen.Elements("a", "b", "node-7", "")
+            select new HlcTimestamp(wall * 1_000L, counter, node);
+        var pairs = Gen.Zip(timestamps, timestamps).ToArbitrary();
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), Prop.ForAll(pairs, pair =>
+            Math.Sign(string.CompareOrdinal(pair.Item1.ToString(), pair.Item2.ToString())) == Math.Sign(pair.Item1.CompareTo(pair.Item2))));
+    }
+}

@@ -1,0 +1,122 @@
+using FsCheck;
+using FsCheck.Fluent;
+using OneStop.Core.Changes;
+using OneStop.Core.Dossiers;
+using static OneStop.Core.Tests.Merge.Writes;
+
+namespace OneStop.Core.Tests.Merge;
+
+/// <summary>The algebraic laws that make replicas converge, over random histories (fixed seeds).</summary>
+public sealed class MergePropertyTests
+{
+    [Fact]
+    public void Apply_AnyOrderWithDuplicatesOfSimulatedEntries_SameRecordAndConflicts()
+    {
+        var cases = Gen.Zip(MergeGenerators.History, Gen.Choose(0, int.MaxValue)).ToArbitrary();
+
+        Check.One(MergeGenerators.Config(20260101), Prop.ForAll(cases, input =>
+            SameWhateverTheOrder(ReplicaSimulation.Run(input.Item1).AllEntries, input.Item2)));
+    }
+
+    [Fact]
+    public void Apply_AnyOrderWithDuplicatesOfArbitraryWrites_SameRecordAndConflicts()
+    {
+        var cases = Gen.Zip(MergeGenerators.RawEntries, Gen.Choose(0, int.MaxValue)).ToArbitrary();
+
+        Check.One(MergeGenerators.Config(7), Prop.ForAll(cases, input => SameWhateverTheOrder(input.Item1, input.Item2)));
+    }
+
+    [Fact]
+    public void Merge_ReplicaStates_CommutativeAssociativeIdempotent()
+    {
+        Check.One(MergeGenerators.Config(42), Prop.ForAll(MergeGenerators.History.ToArbitrary(), ops =>
+        {
+            var states = ReplicaSimulation.Run(ops).Replicas.Select(replica => replica.Record).OfType<StoredRecord>().ToList();
+            if (states.Count < 3)
+            {
+                return true;
+            }
+
+            var (a, b, c) = (states[0], states[1], states[2]);
+            var commutative = Canonical(RecordMerge.Merge(a, b).Record) == Canonical(RecordMerge.Merge(b, a).Record);
+            var associative = Canonical(RecordMerge.Merge(RecordMerge.Merge(a, b).Record, c).Record)
+                == Canonical(RecordMerge.Merge(a, RecordMerge.Merge(b, c).Record).Record);
+            var idempotent = Canonical(RecordMerge.Merge(a, a).Record) == Canonical(a)
+                && RecordMerge.Merge(a, a).Conflicts.Count == 0;
+            return commutative && associative && idempotent;
+        }));
+    }
+
+    [Fact]
+    public void Heal_AfterRandomPartialExchanges_ReplicasIdenticalWithSameConflicts()
+    {
+        Check.One(MergeGenerators.Config(99), Prop.ForAll(MergeGenerators.History.ToArbitrary(), ops =>
+        {
+            var simulation = ReplicaSimulation.Run(ops);
+            simulation.Heal();
+            var replicas = simulation.Replicas;
+            if (simulation.AllEntries.Count == 0)
+            {
+                return true;
+            }
+
+            var record = Canonical(replicas[0].Record!);
+            var conflicts = Canonical(replicas[0].Conflicts.Values);
+            var expectedConflicts = Canonical(RecordMerge.Conflicts(replicas[0].Record));
+            return conflicts == expectedConflicts
+                && replicas.All(replica => Canonical(replica.Record!) == record && Canonical(replica.Conflicts.Values) == conflicts);
+        }));
+    }
+
+    [Fact]
+    public void Heal_AnyHistoryWithResultReturned_StatusIsResultReturned()
+    {
+        var returned = Json(DossierStatus.ResultReturned.ToName());
+        Check.One(MergeGenerators.Config(5), Prop.ForAll(MergeGenerators.History.ToArbitrary(), ops =>
+        {
+            var simulation = ReplicaSimulation.Run(ops);
+            simulation.Heal();
+            var everReturned = simulation.AllEntries.SelectMany(entry => entry.Fields)
+                .Any(field => field.Name == DossierFields.Status && field.Json == returned);
+            return !everReturned || simulation.Replicas.All(replica => replica.Record!.GetJson(DossierFields.Status) == returned);
+        }));
+    }
+
+    [Fact]
+    public void History_SampledWithTheTestSizes_ProducesConflictsOfEveryKind()
+    {
+        // Guards the properties above against passing vacuously on histories without concurrency.
+        var conflicts = Gen.Sample(MergeGenerators.History, 50, new Rnd(1), 200)
+            .Select(ops =>
+            {
+                var simulation = ReplicaSimulation.Run(ops);
+                simulation.Heal();
+                return simulation.Replicas[0].Conflicts.Values;
+            })
+            .SelectMany(found => found)
+            .ToList();
+
+        Assert.Contains(conflicts, conflict => conflict.Field == DossierFields.Status);
+        Assert.Contains(conflicts, conflict => conflict.Field == DossierFields.ApplicantName);
+        Assert.Contains(conflicts, conflict => conflict.Winner.Deleted || conflict.Loser.Deleted);
+    }
+
+    /// <summary>
+    /// Applying the entries in (origin, seq) order and in a shuffled order with duplicates gives the same
+    /// record, the same conflicts (each reported once) and exactly the conflicts the final record holds.
+    /// </summary>
+    private static bool SameWhateverTheOrder(IReadOnlyList<ChangeEntry> entries, int seed)
+    {
+        if (entries.Count == 0)
+        {
+            return true;
+        }
+
+        var (reference, referenceConflicts) = ApplyAll(entries);
+        var (shuffled, shuffledConflicts) = ApplyAll(MergeGenerators.ShuffledWithDuplicates(entries, seed));
+        return Canonical(reference) == Canonical(shuffled)
+            && shuffledConflicts.Select(conflict => conflict.Id).Distinct().Count() == shuffledConflicts.Count
+            && Canonical(referenceConflicts) == Canonical(shuffledConflicts)
+            && Canonical(RecordMerge.Conflicts(shuffled)) == Canonical(shuffledConflicts);
+    }
+}
