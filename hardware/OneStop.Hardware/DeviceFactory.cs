@@ -111,6 +111,11 @@ internal static class DeviceFactory
             return new SimulatedIndicator("indicator", time);
         }
 
+        if (options.Is(DriverNames.Gpio, DriverNames.Linux))
+        {
+            return new GpioIndicator("indicator", () => IndicatorLines.Request(LinuxGpioChip.OpenByLabel(options.ChipLabel), options.GreenLine, options.RedLine, options.BuzzerLine), time);
+        }
+
         throw UnknownDriver("Indicator", options.Driver);
     }
 
@@ -119,6 +124,22 @@ internal static class DeviceFactory
         if (options.IsSimulator)
         {
             return new SimulatedQrScanner("scanner", time);
+        }
+
+        if (options.Is(DriverNames.Serial, DriverNames.Linux))
+        {
+            var path = RequirePath(options, "Scanner");
+            var scanner = new StreamQrScanner("scanner", () => LinuxSerialPort.Open(path, options.BaudRate), new SerialScanDecoder(), time);
+            scanner.Start();
+            return scanner;
+        }
+
+        if (options.Is(DriverNames.Evdev))
+        {
+            var path = RequirePath(options, "Scanner");
+            var scanner = new StreamQrScanner("scanner", () => EvdevDevice.OpenGrabbed(path), new EvdevScanDecoder(Linux.Interop.InputNative.InputEventSize), time);
+            scanner.Start();
+            return scanner;
         }
 
         throw UnknownDriver("Scanner", options.Driver);
