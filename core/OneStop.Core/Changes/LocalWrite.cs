@@ -1,4 +1,5 @@
 using OneStop.Core.Clock;
+using OneStop.Core.Merge;
 
 namespace OneStop.Core.Changes;
 
@@ -21,7 +22,8 @@ public static class LocalWrite
                 continue;
             }
 
-            fields.Add(new FieldChange(name, json, json is null, version, current?.Version ?? HlcTimestamp.Zero));
+            // Replacing the highest version held (winner or not) marks this write as having seen them all.
+            fields.Add(new FieldChange(name, json, json is null, version, FieldHistory.LatestVersion(local, name)));
         }
 
         return fields;

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using OneStop.Core.Catalogue;
+using OneStop.Core.Changes;
+using OneStop.Hub.Store;
+
+namespace OneStop.Hub.Api;
+
+/// <summary>The admin HTTP API: fleet, dossiers received, and catalogue changes pushed to every node.</summary>
+public static class HubAdminApi
+{
+    public static IEndpointRouteBuilder MapHubAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        api.MapGet("/nodes", async (HubStore store, CancellationToken ct) => Results.Ok(await store.ListNodeStatesAsync(ct)));
+        api.MapGet("/stats", async (HubStore store, CancellationToken ct) => Results.Ok(new
+        {
+            dossiers = await store.CountAsync(RecordTypes.Dossier, ct),
+            procedures = await store.CountAsync(RecordTypes.Procedure, ct),
+            logHead = await store.ReadLogHeadAsync(ct),
+        }));
+        api.MapGet("/records/{type}", async (string type, string? scope, HubStore store, CancellationToken ct) =>
+            Results.Ok((await store.ListAsync(type, scope, 10_000, ct)).Select(r => new
+            {
+                r.Id,
+                r.Scope,
+                data = JsonDocument.Parse(r.DataJson).RootElement,
+            })));
+        api.MapPatch("/procedures/{code}", PatchProcedureAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// Changes top-level keys of a procedure (e.g. its fees or name). The body is a JSON object whose
+    /// values replace the fields; each becomes a logged reference change that every node pulls.
+    /// </summary>
+    private static async Task<IResult> PatchProcedureAsync(string code, JsonElement body, HubStore store, CancellationToken ct)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.EnumerateObject().Any())
+        {
+            return Results.BadRequest(new { error = "Body must be a non-empty JSON object of fields to change." });
+        }
+
+        if (body.TryGetProperty("code", out _))
+        {
+            return Results.BadRequest(new { error = "A procedure's code cannot change; create another procedure instead." });
+        }
+
+        var id = CatalogueRecords.RecordId(code);
+        if (await store.GetAsync(id, ct) is null)
+        {
+            return Results.NotFound(new { error = $"No procedure '{code}'." });
+        }
+
+        var values = body.EnumerateObject().ToDictionary(p => p.Name, p => (string?)p.Value.GetRawText(), StringComparer.Ordinal);
+        var record = await store.WriteReferenceAsync(id, RecordTypes.Procedure, values, ct);
+        return Results.Ok(new { record.Id, fields = record.Fields.Count });
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using OneStop.Core.Catalogue;
+using OneStop.Core.Clock;
+using OneStop.Hub.Nodes;
+using OneStop.Hub.Services;
+using OneStop.Hub.Store;
+using OneStop.Protocol;
+using OneStop.Protocol.Transport;
+using OneStop.Storage;
+
+namespace OneStop.Hub;
+
+/// <summary>Registrations of the hub host, one method per part.</summary>
+public static class HubExtensions
+{
+    /// <summary>Two listeners: gRPC for nodes (HTTP/2 only, so h2c works without TLS) and HTTP/1.1+2 for admins.</summary>
+    public static WebApplicationBuilder AddHubEndpoints(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        var address = IPAddress.Parse(options.ListenAddress);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenGrpc(address, options.GrpcPort);
+            kestrel.Listen(address, options.HttpPort);
+        });
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddHubStore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp =>
+            new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory, "hub.db")));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<HubOptions>>().Value;
+            var clock = new HybridLogicalClock(sp.GetRequiredService<TimeProvider>(), options.HubId);
+            return new HubStore(sp.GetRequiredService<SqliteDatabase>(), options.HubId, clock);
+        });
+        builder.Services.AddSingleton(sp => new AttachmentStore(
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<HubOptions>>().Value.MaxAttachmentBytes));
+        builder.Services.AddSingleton<INodeAuthenticator, SharedKeyAuthenticator>();
+        builder.Services.AddSingleton<HubSyncService>();
+        builder.Services.AddHostedService<HubStoreStartup>();
+        return builder;
+    }
+
+    public static WebApplication MapHubSync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<HubOptions>>().Value;
+        app.MapSyncService(app.Services.GetRequiredService<HubSyncService>(), new GrpcServerOptions { MaxReceiveMessageBytes = options.MaxMessageBytes });
+        app.MapGrpcUnimplementedFallback();
+        return app;
+    }
+}
+
+/// <summary>Creates the schema and seeds the catalogue once, before the first node can call.</summary>
+internal sealed class HubStoreStartup(HubStore store, IOptions<HubOptions> options, ILogger<HubStoreStartup> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await store.InitialiseAsync(cancellationToken);
+        var file = options.Value.CatalogueFile;
+        if (File.Exists(file))
+        {
+            await store.SeedAsync(CatalogueRecords.SeedEntries(await File.ReadAllTextAsync(file, cancellationToken), store.HubId), cancellationToken);
+        }
+        else
+        {
+            logger.LogWarning("Catalogue file {File} not found: the hub starts with an empty catalogue.", file);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

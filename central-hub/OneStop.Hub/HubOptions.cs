@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OneStop.Hub;
+
+/// <summary>The hub's identity, endpoints and limits (section "Hub").</summary>
+public sealed class HubOptions
+{
+    public const string Section = "Hub";
+
+    /// <summary>Default gRPC port for nodes (h2c on loopback, TLS elsewhere): 5090.</summary>
+    public const int DefaultGrpcPort = 5090;
+
+    /// <summary>Default admin HTTP port: 5091.</summary>
+    public const int DefaultHttpPort = 5091;
+
+    /// <summary>Default bound on entries per pulled message: 500.</summary>
+    public const int DefaultMaxPullEntries = 500;
+
+    /// <summary>Default largest push a node may send in one message: 4 MiB.</summary>
+    public const int DefaultMaxMessageBytes = 4 * 1024 * 1024;
+
+    /// <summary>Default largest attachment: 20 MiB (a multi-page scan at 300 dpi).</summary>
+    public const long DefaultMaxAttachmentBytes = 20L * 1024 * 1024;
+
+    [Range(1, long.MaxValue)]
+    public long MaxAttachmentBytes { get; set; } = DefaultMaxAttachmentBytes;
+
+    [Required]
+    public string HubId { get; set; } = "hub";
+
+    public string DataDirectory { get; set; } = "data/hub";
+
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    [Range(0, 65535)]
+    public int GrpcPort { get; set; } = DefaultGrpcPort;
+
+    [Range(0, 65535)]
+    public int HttpPort { get; set; } = DefaultHttpPort;
+
+    [Range(1, 100_000)]
+    public int MaxPullEntries { get; set; } = DefaultMaxPullEntries;
+
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = DefaultMaxMessageBytes;
+
+    public string CatalogueFile { get; set; } = Path.Combine(AppContext.BaseDirectory, "data", "procedures.json");
+
+    /// <summary>Nodes allowed to sync, until enrolment and mutual TLS replace the shared keys.</summary>
+    public List<NodeRegistration> Nodes { get; set; } = [];
+}
+
+public sealed class NodeRegistration
+{
+    [Required]
+    public string Id { get; set; } = string.Empty;
+
+    [Required]
+    public string CommuneCode { get; set; } = string.Empty;
+
+    [Required]
+    public string Key { get; set; } = string.Empty;
+}

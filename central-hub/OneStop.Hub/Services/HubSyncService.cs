@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Options;
+using OneStop.Hub.Nodes;
+using OneStop.Hub.Store;
+using OneStop.Protocol;
+using OneStop.Protocol.Mapping;
+using OneStop.Protocol.Transport;
+using OneStop.Protocol.V1;
+
+namespace OneStop.Hub.Services;
+
+/// <summary>The hub's side of the sync protocol: maps the wire to the store and refusals to statuses.</summary>
+public sealed class HubSyncService(HubStore store, AttachmentStore attachments, INodeAuthenticator authenticator, IOptions<HubOptions> options, TimeProvider time, ILogger<HubSyncService> logger) : ISyncService
+{
+    public async Task<HelloReply> HelloAsync(HelloRequest request, GrpcCallContext context)
+    {
+        var node = Authenticate(context, request.NodeId);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var offset = now - request.NodeWallMs;
+        await store.RecordHelloAsync(node.NodeId, now, offset, context.CancellationToken);
+        return new HelloReply
+        {
+            HubId = store.HubId,
+            HubWallMs = now,
+            ClockOffsetMs = offset,
+            AckedOriginSeq = await store.ReadAckedAsync(node.NodeId, context.CancellationToken),
+            HubLogHead = await store.ReadLogHeadAsync(context.CancellationToken),
+            MaxBatchEntries = options.Value.MaxPullEntries,
+            MaxMessageBytes = options.Value.MaxMessageBytes,
+        };
+    }
+
+    public async Task<PushReply> PushAsync(PushRequest request, GrpcCallContext context)
+    {
+        var node = Authenticate(context, request.NodeId);
+        var entries = new List<Core.Changes.ChangeEntry>(request.Entries.Count);
+        foreach (var wire in request.Entries)
+        {
+            if (!ChangeMapper.TryToDomain(wire, out var change, out var error))
+            {
+                throw new GrpcException(GrpcStatusCode.InvalidArgument, error);
+            }
+
+            entries.Add(change);
+        }
+
+        try
+        {
+            var outcome = await store.PushAsync(node, entries, context.CancellationToken);
+            return new PushReply { AckedOriginSeq = outcome.AckedSeq, Applied = outcome.Applied, Duplicates = outcome.Duplicates, Conflicts = outcome.Conflicts };
+        }
+        catch (PushRefusedException ex)
+        {
+            logger.LogWarning("Refused a batch from {Node}: {Reason}", node.NodeId, ex.Message);
+            throw new GrpcException(ex.Reason switch
+            {
+                PushRefusal.ForgedOrigin or PushRefusal.OutOfScope => GrpcStatusCode.PermissionDenied,
+                PushRefusal.Gap => GrpcStatusCode.FailedPrecondition,
+                _ => GrpcStatusCode.InvalidArgument,
+            }, ex.Message);
+        }
+    }
+
+    public async Task PullAsync(PullRequest request, IGrpcStreamWriter<PullReply> writer, GrpcCallContext context)
+    {
+        var node = Authenticate(context, request.NodeId);
+        var max = request.MaxEntries > 0 ? Math.Min(request.MaxEntries, options.Value.MaxPullEntries) : options.Value.MaxPullEntries;
+        var cursor = request.AfterCursor;
+        while (true)
+        {
+            var entries = await store.ReadLogAfterAsync(node.CommuneCode, cursor, max + 1, context.CancellationToken);
+            var more = entries.Count > max;
+            var reply = new PullReply { More = more };
+            foreach (var entry in entries.Take(max))
+            {
+                reply.Entries.Add(ChangeMapper.ToWire(entry));
+                cursor = entry.HubSeq;
+            }
+
+            reply.Cursor = cursor;
+            if (reply.Entries.Count > 0 || !more)
+            {
+                await writer.WriteAsync(reply, context.CancellationToken);
+            }
+
+            if (!more)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task<UploadReply> UploadAttachmentAsync(IAsyncEnumerable<AttachmentChunk> chunks, GrpcCallContext context)
+    {
+        Authenticate(context, string.Empty);
+        BlobState? state = null;
+        try
+        {
+            await foreach (var chunk in chunks.WithCancellation(context.CancellationToken))
+            {
+                if (state is not null && chunk.Sha256 != state.Sha256)
+                {
+                    throw new BlobRefusedException(BlobRefusal.Malformed, "one upload carries one attachment");
+                }
+
+                state = await attachments.AppendAsync(chunk.Sha256, chunk.TotalSize, chunk.Offset, chunk.Data.Memory, chunk.ContentType, context.CancellationToken);
+            }
+        }
+        catch (BlobRefusedException ex)
+        {
+            throw new GrpcException(ex.Reason switch
+            {
+                BlobRefusal.TooLarge => GrpcStatusCode.ResourceExhausted,
+                BlobRefusal.OutOfOrder => GrpcStatusCode.FailedPrecondition,
+                BlobRefusal.HashMismatch => GrpcStatusCode.DataLoss,
+                _ => GrpcStatusCode.InvalidArgument,
+            }, ex.Message);
+        }
+
+        if (state is null)
+        {
+            throw new GrpcException(GrpcStatusCode.InvalidArgument, "an upload needs at least one chunk");
+        }
+
+        return new UploadReply { Sha256 = state.Sha256, ReceivedBytes = state.Received, Complete = state.Complete };
+    }
+
+    public async Task<AttachmentState> QueryAttachmentAsync(AttachmentQuery query, GrpcCallContext context)
+    {
+        Authenticate(context, string.Empty);
+        var state = await attachments.QueryAsync(query.Sha256, context.CancellationToken);
+        return new AttachmentState { Sha256 = state.Sha256, ReceivedBytes = state.Received, Complete = state.Complete };
+    }
+
+    private NodeIdentity Authenticate(GrpcCallContext context, string claimedNodeId)
+    {
+        var node = authenticator.Authenticate(context);
+        if (!string.IsNullOrEmpty(claimedNodeId) && claimedNodeId != node.NodeId)
+        {
+            throw new GrpcException(GrpcStatusCode.PermissionDenied, $"authenticated as '{node.NodeId}' but the request names '{claimedNodeId}'");
+        }
+
+        return node;
+    }
+}

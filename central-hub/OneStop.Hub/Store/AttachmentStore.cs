@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using OneStop.Storage;
+
+namespace OneStop.Hub.Store;
+
+/// <summary>
+/// Content-addressed blobs (SHA-256). Each chunk commits on its own, so an upload cut at any byte
+/// resumes from what the hub holds; the hash is checked once the last byte is in, and a blob that
+/// does not match is dropped whole so the node sends it again.
+/// </summary>
+public sealed class AttachmentStore(SqliteDatabase database, long maxBlobBytes)
+{
+    public long MaxBlobBytes { get; } = maxBlobBytes;
+
+    public async Task<BlobState> QueryAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadStateAsync(connection, null, sha256, cancellationToken) ?? new BlobState(sha256, 0, 0, false);
+    }
+
+    /// <summary>Stores one chunk; returns the state after it. Chunks the hub already holds are skipped.</summary>
+    public async Task<BlobState> AppendAsync(string sha256, long totalSize, long offset, ReadOnlyMemory<byte> data, string contentType, CancellationToken cancellationToken = default)
+    {
+        if (!IsSha256Hex(sha256))
+        {
+            throw new BlobRefusedException(BlobRefusal.Malformed, $"'{sha256}' is not a SHA-256 in hex");
+        }
+
+        if (totalSize <= 0 || totalSize > MaxBlobBytes)
+        {
+            throw new BlobRefusedException(BlobRefusal.TooLarge, $"attachment of {totalSize} bytes; the limit is {MaxBlobBytes} bytes");
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var transaction = SqliteDatabase.BeginWrite(connection);
+        var state = await ReadStateAsync(connection, transaction, sha256, cancellationToken) ?? new BlobState(sha256, totalSize, 0, false);
+        if (state.Complete || offset + data.Length <= state.Received)
+        {
+            return state;
+        }
+
+        if (state.TotalSize != totalSize)
+        {
+            throw new BlobRefusedException(BlobRefusal.Malformed, $"size {totalSize} differs from the {state.TotalSize} declared before");
+        }
+
+        if (offset != state.Received)
+        {
+            throw new BlobRefusedException(BlobRefusal.OutOfOrder, $"expected offset {state.Received}, got {offset}");
+        }
+
+        if (offset + data.Length > totalSize)
+        {
+            throw new BlobRefusedException(BlobRefusal.Malformed, $"chunk at {offset} of {data.Length} bytes runs past the declared size {totalSize}");
+        }
+
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO attachment_chunks (sha256, offset, data) VALUES ($sha, $offset, $data)";
+            insert.Parameters.AddWithValue("$sha", sha256);
+            insert.Parameters.AddWithValue("$offset", offset);
+            insert.Parameters.AddWithValue("$data", data.ToArray());
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var received = offset + data.Length;
+        var complete = received == totalSize;
+        if (complete && !await HashMatchesAsync(connection, transaction, sha256, cancellationToken))
+        {
+            await using (var drop = connection.CreateCommand())
+            {
+                drop.Transaction = transaction;
+                drop.CommandText = "DELETE FROM attachment_chunks WHERE sha256 = $sha; DELETE FROM attachments WHERE sha256 = $sha;";
+                drop.Parameters.AddWithValue("$sha", sha256);
+                await drop.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            transaction.Commit();
+            throw new BlobRefusedException(BlobRefusal.HashMismatch, $"content does not hash to {sha256}; send it again");
+        }
+
+        await using (var upsert = connection.CreateCommand())
+        {
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO attachments (sha256, total_size, received, complete, content_type) VALUES ($sha, $size, $received, $complete, $type)
+                ON CONFLICT(sha256) DO UPDATE SET received = excluded.received, complete = excluded.complete
+                """;
+            upsert.Parameters.AddWithValue("$sha", sha256);
+            upsert.Parameters.AddWithValue("$size", totalSize);
+            upsert.Parameters.AddWithValue("$received", received);
+            upsert.Parameters.AddWithValue("$complete", complete ? 1 : 0);
+            upsert.Parameters.AddWithValue("$type", contentType);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        transaction.Commit();
+        return new BlobState(sha256, totalSize, received, complete);
+    }
+
+    public async Task<byte[]?> ReadCompleteAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var state = await ReadStateAsync(connection, null, sha256, cancellationToken);
+        if (state is not { Complete: true })
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await foreach (var chunk in ReadChunksAsync(connection, null, sha256, cancellationToken))
+        {
+            buffer.Write(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task<bool> HashMatchesAsync(SqliteConnection connection, SqliteTransaction transaction, string sha256, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await foreach (var chunk in ReadChunksAsync(connection, transaction, sha256, cancellationToken))
+        {
+            hash.AppendData(chunk);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset()) == sha256;
+    }
+
+    private static async IAsyncEnumerable<byte[]> ReadChunksAsync(SqliteConnection connection, SqliteTransaction? transaction, string sha256, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT data FROM attachment_chunks WHERE sha256 = $sha ORDER BY offset";
+        command.Parameters.AddWithValue("$sha", sha256);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return (byte[])reader.GetValue(0);
+        }
+    }
+
+    private static async Task<BlobState?> ReadStateAsync(SqliteConnection connection, SqliteTransaction? transaction, string sha256, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT total_size, received, complete FROM attachments WHERE sha256 = $sha";
+        command.Parameters.AddWithValue("$sha", sha256);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new BlobState(sha256, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2) == 1)
+            : null;
+    }
+
+    private static bool IsSha256Hex(string value) =>
+        value.Length == 64 && value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+}
+
+/// <summary>How much of a blob the hub holds.</summary>
+public sealed record BlobState(string Sha256, long TotalSize, long Received, bool Complete);
+
+public enum BlobRefusal
+{
+    Malformed,
+    TooLarge,
+    OutOfOrder,
+    HashMismatch,
+}
+
+public sealed class BlobRefusedException(BlobRefusal reason, string message) : Exception(message)
+{
+    public BlobRefusal Reason { get; } = reason;
+}

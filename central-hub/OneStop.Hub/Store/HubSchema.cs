@@ -1,0 +1,48 @@
+using OneStop.Storage;
+
+namespace OneStop.Hub.Store;
+
+/// <summary>
+/// Tables of the hub store. hub_log is the one global ordered log that nodes pull; its seq is
+/// assigned inside the writing transaction and SQLite admits one writer at a time, so seqs become
+/// visible in commit order and a reader's cursor can never pass an entry that commits later.
+/// </summary>
+internal static class HubSchema
+{
+    public const string Sql = RecordTable.Schema + """
+        CREATE TABLE IF NOT EXISTS hub_log (
+            hub_seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            origin_node TEXT NOT NULL,
+            origin_seq INTEGER NOT NULL,
+            record_id TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            entry TEXT NOT NULL,
+            UNIQUE (origin_node, origin_seq)
+        );
+        CREATE INDEX IF NOT EXISTS hub_log_scope ON hub_log(scope, hub_seq);
+        CREATE TABLE IF NOT EXISTS node_state (
+            node_id TEXT PRIMARY KEY,
+            acked_seq INTEGER NOT NULL DEFAULT 0,
+            last_seen_ms INTEGER,
+            last_clock_offset_ms INTEGER,
+            last_error TEXT
+        );
+        CREATE TABLE IF NOT EXISTS attachments (
+            sha256 TEXT PRIMARY KEY,
+            total_size INTEGER NOT NULL,
+            received INTEGER NOT NULL DEFAULT 0,
+            complete INTEGER NOT NULL DEFAULT 0,
+            content_type TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE IF NOT EXISTS attachment_chunks (
+            sha256 TEXT NOT NULL,
+            offset INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (sha256, offset)
+        );
+        CREATE TABLE IF NOT EXISTS hub_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """;
+}

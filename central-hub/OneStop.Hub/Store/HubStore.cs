@@ -1,0 +1,268 @@
+using Microsoft.Data.Sqlite;
+using OneStop.Core.Changes;
+using OneStop.Core.Clock;
+using OneStop.Hub.Nodes;
+using OneStop.Storage;
+
+namespace OneStop.Hub.Store;
+
+/// <summary>
+/// The hub's SQLite store: applies pushed batches atomically and idempotently by (origin node,
+/// origin seq), keeps the global log that nodes pull, and records the hub's own reference writes.
+/// </summary>
+public sealed class HubStore(SqliteDatabase database, string hubId, HybridLogicalClock clock)
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public string HubId { get; } = hubId;
+
+    public HybridLogicalClock Clock { get; } = clock;
+
+    public Task InitialiseAsync(CancellationToken cancellationToken = default) => database.EnsureSchemaAsync(HubSchema.Sql, cancellationToken);
+
+    /// <summary>
+    /// Applies a node's batch: all of it or none. Entries at or below the node's acknowledged seq are
+    /// duplicates and skipped; the first new entry must follow the acknowledgement without a gap.
+    /// </summary>
+    public async Task<PushOutcome> PushAsync(NodeIdentity node, IReadOnlyList<ChangeEntry> entries, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.OriginNode != node.NodeId)
+            {
+                throw new PushRefusedException(PushRefusal.ForgedOrigin, $"entry {entry.OriginSeq} claims origin '{entry.OriginNode}' but the caller is '{node.NodeId}'");
+            }
+
+            if (entry.Scope != node.CommuneCode || RecordTypes.IsReference(entry.RecordType))
+            {
+                throw new PushRefusedException(PushRefusal.OutOfScope, $"entry {entry.OriginSeq} writes {entry.RecordType} in scope '{entry.Scope}'; node '{node.NodeId}' may write only commune {node.CommuneCode}");
+            }
+        }
+
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            using var transaction = SqliteDatabase.BeginWrite(connection);
+            var acked = await ReadAckedAsync(connection, transaction, node.NodeId, cancellationToken);
+            int applied = 0, duplicates = 0, conflicts = 0;
+            foreach (var entry in entries.OrderBy(e => e.OriginSeq))
+            {
+                if (entry.OriginSeq <= acked)
+                {
+                    duplicates++;
+                    continue;
+                }
+
+                if (entry.OriginSeq != acked + 1)
+                {
+                    throw new PushRefusedException(PushRefusal.Gap, $"expected entry {acked + 1} from '{node.NodeId}', got {entry.OriginSeq}");
+                }
+
+                foreach (var field in entry.Fields)
+                {
+                    Clock.Observe(field.Version);
+                }
+
+                var result = await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);
+                await AppendLogAsync(connection, transaction, entry, cancellationToken);
+                conflicts += result.Conflicts.Count;
+                applied++;
+                acked = entry.OriginSeq;
+            }
+
+            await WriteAckedAsync(connection, transaction, node.NodeId, acked, cancellationToken);
+            transaction.Commit();
+            return new PushOutcome(acked, applied, duplicates, conflicts);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Log entries after <paramref name="afterSeq"/> that a node of <paramref name="communeCode"/> may read.</summary>
+    public async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(string communeCode, long afterSeq, int maxEntries, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT hub_seq, entry FROM hub_log
+            WHERE hub_seq > $after AND scope IN ($commune, $global)
+            ORDER BY hub_seq LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$commune", communeCode);
+        command.Parameters.AddWithValue("$global", Scopes.Global);
+        command.Parameters.AddWithValue("$limit", maxEntries);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<HubLogEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new HubLogEntry(reader.GetInt64(0), ChangeCodec.DecodeEntry(reader.GetString(1))));
+        }
+
+        return list;
+    }
+
+    public async Task<long> ReadLogHeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(hub_seq), 0) FROM hub_log";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<long> ReadAckedAsync(string nodeId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAckedAsync(connection, null, nodeId, cancellationToken);
+    }
+
+    /// <summary>Writes reference data as the hub (catalogue, accounts): logged like any change, in scope global.</summary>
+    public async Task<StoredRecord> WriteReferenceAsync(Guid id, string type, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            using var transaction = SqliteDatabase.BeginWrite(connection);
+            var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
+            var fields = LocalWrite.Fields(local, values, Clock.Now());
+            var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken) + 1;
+            var entry = new ChangeEntry(HubId, seq, id, type, Scopes.Global, fields);
+            var result = await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);
+            await AppendLogAsync(connection, transaction, entry, cancellationToken);
+            await WriteAckedAsync(connection, transaction, HubId, seq, cancellationToken);
+            transaction.Commit();
+            return result.Record;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Seeds reference records once (first start): restamped as the hub's own log entries.</summary>
+    public async Task SeedAsync(IReadOnlyList<ChangeEntry> seed, CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            using var transaction = SqliteDatabase.BeginWrite(connection);
+            var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken);
+            foreach (var entry in seed)
+            {
+                if (await RecordTable.LoadAsync(connection, transaction, entry.RecordId, cancellationToken) is not null)
+                {
+                    continue;
+                }
+
+                var own = entry with { OriginNode = HubId, OriginSeq = ++seq };
+                await RecordTable.MergeAsync(connection, transaction, own, cancellationToken);
+                await AppendLogAsync(connection, transaction, own, cancellationToken);
+            }
+
+            await WriteAckedAsync(connection, transaction, HubId, seq, cancellationToken);
+            transaction.Commit();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async Task<StoredRecord?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await RecordTable.LoadAsync(connection, null, id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RecordData>> ListAsync(string type, string? scope, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await RecordTable.ListAsync(connection, type, scope, limit, cancellationToken);
+    }
+
+    public async Task<long> CountAsync(string type, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await RecordTable.CountAsync(connection, type, cancellationToken);
+    }
+
+    /// <summary>Notes a node's handshake for the fleet view.</summary>
+    public async Task RecordHelloAsync(string nodeId, long seenMs, long clockOffsetMs, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO node_state (node_id, last_seen_ms, last_clock_offset_ms) VALUES ($node, $seen, $offset)
+            ON CONFLICT(node_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, last_clock_offset_ms = excluded.last_clock_offset_ms
+            """;
+        command.Parameters.AddWithValue("$node", nodeId);
+        command.Parameters.AddWithValue("$seen", seenMs);
+        command.Parameters.AddWithValue("$offset", clockOffsetMs);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NodeState>> ListNodeStatesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT node_id, acked_seq, last_seen_ms, last_clock_offset_ms FROM node_state ORDER BY node_id";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<NodeState>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new NodeState(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+        }
+
+        return list;
+    }
+
+    private static async Task<long> ReadAckedAsync(SqliteConnection connection, SqliteTransaction? transaction, string nodeId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT acked_seq FROM node_state WHERE node_id = $node";
+        command.Parameters.AddWithValue("$node", nodeId);
+        return await command.ExecuteScalarAsync(cancellationToken) is long value ? value : 0;
+    }
+
+    private static async Task WriteAckedAsync(SqliteConnection connection, SqliteTransaction transaction, string nodeId, long acked, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO node_state (node_id, acked_seq) VALUES ($node, $acked)
+            ON CONFLICT(node_id) DO UPDATE SET acked_seq = excluded.acked_seq
+            """;
+        command.Parameters.AddWithValue("$node", nodeId);
+        command.Parameters.AddWithValue("$acked", acked);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task AppendLogAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry entry, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO hub_log (origin_node, origin_seq, record_id, scope, entry)
+            VALUES ($origin, $seq, $record, $scope, $entry)
+            """;
+        command.Parameters.AddWithValue("$origin", entry.OriginNode);
+        command.Parameters.AddWithValue("$seq", entry.OriginSeq);
+        command.Parameters.AddWithValue("$record", entry.RecordId.ToString());
+        command.Parameters.AddWithValue("$scope", entry.Scope);
+        command.Parameters.AddWithValue("$entry", ChangeCodec.EncodeEntry(entry));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>A node as the fleet view shows it.</summary>
+public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, long? ClockOffsetMs);

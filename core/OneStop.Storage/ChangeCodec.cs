@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using OneStop.Core.Changes;
+
+namespace OneStop.Storage;
+
+/// <summary>
+/// JSON text forms of field versions and change entries as both stores keep them. The field value
+/// itself is stored as raw JSON so a record's data stays queryable with SQLite's json1 functions.
+/// </summary>
+public static class ChangeCodec
+{
+    /// <summary>
+    /// A record's field map. Keys are kept as they are: the merge keeps superseded writes under
+    /// reserved keys, whose write still names the field it belongs to.
+    /// </summary>
+    public static string EncodeFields(IReadOnlyDictionary<string, FieldChange> fields) =>
+        Encode(writer => WriteFields(writer, fields.Select(pair => (pair.Key, pair.Value))));
+
+    public static Dictionary<string, FieldChange> DecodeFields(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return ReadFields(document.RootElement);
+    }
+
+    /// <summary>The live values only ({name: value}), for json1 queries and for reading a record quickly.</summary>
+    public static string EncodeValues(StoredRecord record) => Encode(writer =>
+    {
+        writer.WriteStartObject();
+        foreach (var field in record.CurrentFields.Where(f => !f.Deleted && f.Json is not null))
+        {
+            writer.WritePropertyName(field.Name);
+            writer.WriteRawValue(field.Json!, skipInputValidation: false);
+        }
+
+        writer.WriteEndObject();
+    });
+
+    public static string EncodeEntry(ChangeEntry entry) => Encode(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("o", entry.OriginNode);
+        writer.WriteNumber("s", entry.OriginSeq);
+        writer.WriteString("id", entry.RecordId);
+        writer.WriteString("t", entry.RecordType);
+        writer.WriteString("sc", entry.Scope);
+        if (entry.ClockClamped)
+        {
+            writer.WriteBoolean("cc", true);
+        }
+
+        writer.WritePropertyName("f");
+        WriteFields(writer, entry.Fields.Select(field => (field.Name, field)));
+        writer.WriteEndObject();
+    });
+
+    public static ChangeEntry DecodeEntry(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return new ChangeEntry(
+            root.GetProperty("o").GetString()!,
+            root.GetProperty("s").GetInt64(),
+            root.GetProperty("id").GetGuid(),
+            root.GetProperty("t").GetString()!,
+            root.GetProperty("sc").GetString()!,
+            [.. ReadFields(root.GetProperty("f")).Values],
+            root.TryGetProperty("cc", out var clamped) && clamped.GetBoolean());
+    }
+
+    private static void WriteFields(Utf8JsonWriter writer, IEnumerable<(string Key, FieldChange Field)> fields)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, field) in fields)
+        {
+            writer.WriteStartObject(key);
+            if (key != field.Name)
+            {
+                writer.WriteString("n", field.Name);
+            }
+
+            if (field.Deleted || field.Json is null)
+            {
+                writer.WriteBoolean("d", true);
+            }
+            else
+            {
+                writer.WritePropertyName("j");
+                writer.WriteRawValue(field.Json, skipInputValidation: false);
+            }
+
+            writer.WritePropertyName("v");
+            HlcJson.Write(writer, field.Version);
+            writer.WritePropertyName("r");
+            HlcJson.Write(writer, field.Replaced);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static Dictionary<string, FieldChange> ReadFields(JsonElement element)
+    {
+        var fields = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            var value = property.Value;
+            var deleted = value.TryGetProperty("d", out var d) && d.GetBoolean();
+            var json = !deleted && value.TryGetProperty("j", out var j) ? j.GetRawText() : null;
+            var name = value.TryGetProperty("n", out var n) ? n.GetString()! : property.Name;
+            fields[property.Name] = new FieldChange(
+                name, json, deleted, HlcJson.Read(value.GetProperty("v")), HlcJson.Read(value.GetProperty("r")));
+        }
+
+        return fields;
+    }
+
+    private static string Encode(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Data.Sqlite;
+using OneStop.Core.Changes;
+
+namespace OneStop.Storage;
+
+/// <summary>
+/// The records table both ends keep: one row per record with its field versions, plus the live
+/// values as a JSON document for json1 queries. Callers pass the connection and transaction so the
+/// record and its change-log row commit together.
+/// </summary>
+public static class RecordTable
+{
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS records (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            data TEXT NOT NULL,
+            updated_seq INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX IF NOT EXISTS records_type_scope ON records(type, scope);
+        """;
+
+    public static async Task<StoredRecord?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT type, scope, fields FROM records WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new StoredRecord(id, reader.GetString(0), reader.GetString(1), ChangeCodec.DecodeFields(reader.GetString(2)));
+    }
+
+    public static async Task SaveAsync(SqliteConnection connection, SqliteTransaction transaction, StoredRecord record, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO records (id, type, scope, fields, data, updated_seq)
+            VALUES ($id, $type, $scope, $fields, $data, (SELECT COALESCE(MAX(updated_seq), 0) + 1 FROM records))
+            ON CONFLICT(id) DO UPDATE SET fields = excluded.fields, data = excluded.data, updated_seq = excluded.updated_seq
+            """;
+        command.Parameters.AddWithValue("$id", record.Id.ToString());
+        command.Parameters.AddWithValue("$type", record.Type);
+        command.Parameters.AddWithValue("$scope", record.Scope);
+        command.Parameters.AddWithValue("$fields", ChangeCodec.EncodeFields(record.Fields));
+        command.Parameters.AddWithValue("$data", ChangeCodec.EncodeValues(record));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Merges a change into the stored record and saves the result, inside the caller's transaction.</summary>
+    public static async Task<MergeResult> MergeAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry change, CancellationToken cancellationToken = default)
+    {
+        var local = await LoadAsync(connection, transaction, change.RecordId, cancellationToken);
+        var result = RecordMerge.Apply(local, change);
+        if (local is null || result.Applied.Count > 0)
+        {
+            await SaveAsync(connection, transaction, result.Record, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Live values of records of one type (newest change first), as JSON documents.</summary>
+    public static async Task<IReadOnlyList<RecordData>> ListAsync(SqliteConnection connection, string type, string? scope, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = scope is null
+            ? "SELECT id, scope, data FROM records WHERE type = $type ORDER BY updated_seq DESC LIMIT $limit"
+            : "SELECT id, scope, data FROM records WHERE type = $type AND scope = $scope ORDER BY updated_seq DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$type", type);
+        command.Parameters.AddWithValue("$scope", (object?)scope ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<RecordData>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new RecordData(Guid.Parse(reader.GetString(0)), type, reader.GetString(1), reader.GetString(2)));
+        }
+
+        return list;
+    }
+
+    public static async Task<long> CountAsync(SqliteConnection connection, string type, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM records WHERE type = $type";
+        command.Parameters.AddWithValue("$type", type);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
+
+/// <summary>A record's live values as a JSON object, for reading screens and APIs.</summary>
+public sealed record RecordData(Guid Id, string Type, string Scope, string DataJson)
+{
+    public static RecordData Of(StoredRecord record) =>
+        new(record.Id, record.Type, record.Scope, ChangeCodec.EncodeValues(record));
+}

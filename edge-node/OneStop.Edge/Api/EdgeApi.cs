@@ -1,0 +1,87 @@
+using OneStop.Core.Dossiers;
+using OneStop.Edge.Catalogue;
+using OneStop.Edge.Dossiers;
+using OneStop.Edge.Store;
+using OneStop.Edge.Sync;
+
+namespace OneStop.Edge.Api;
+
+/// <summary>The node's HTTP API: what the UI, tests and a local admin script use.</summary>
+public static class EdgeApi
+{
+    public static IEndpointRouteBuilder MapEdgeApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/status", StatusAsync);
+        api.MapPost("/sync", (SyncAgent agent) =>
+        {
+            agent.RequestSync();
+            return Results.Accepted();
+        });
+        api.MapGet("/procedures", async (CatalogueService catalogue, CancellationToken ct) => Results.Ok(await catalogue.ListAsync(ct)));
+        api.MapGet("/procedures/{code}", async (string code, CatalogueService catalogue, CancellationToken ct) =>
+            await catalogue.FindAsync(code, ct) is { } procedure ? Results.Ok(procedure) : Results.NotFound());
+        api.MapGet("/dossiers", async (DossierService dossiers, CancellationToken ct) => Results.Ok(await dossiers.ListAsync(ct)));
+        api.MapGet("/dossiers/{id:guid}", async (Guid id, DossierService dossiers, CancellationToken ct) =>
+            await dossiers.GetAsync(id, ct) is { } dossier ? Results.Ok(dossier) : Results.NotFound());
+        api.MapPost("/dossiers", CreateDossierAsync);
+        api.MapPost("/dossiers/{id:guid}/status", ChangeStatusAsync);
+        return app;
+    }
+
+    private static async Task<IResult> StatusAsync(EdgeStore store, SyncStatus status, Microsoft.Extensions.Options.IOptions<EdgeOptions> options, CancellationToken ct)
+    {
+        var snapshot = status.Current;
+        return Results.Ok(new
+        {
+            nodeId = options.Value.NodeId,
+            communeCode = options.Value.CommuneCode,
+            link = snapshot.Link.ToString().ToLowerInvariant(),
+            backlog = await store.CountBacklogAsync(ct),
+            pushAcked = await store.ReadCursorAsync(MetaKeys.PushAcked, ct),
+            pullCursor = await store.ReadCursorAsync(MetaKeys.PullCursor, ct),
+            snapshot.LastSuccess,
+            snapshot.LastError,
+            snapshot.ClockOffsetMs,
+            snapshot.Pushed,
+            snapshot.Pulled,
+            snapshot.Rounds,
+        });
+    }
+
+    private static async Task<IResult> CreateDossierAsync(DossierDraft draft, DossierService dossiers, CancellationToken ct)
+    {
+        try
+        {
+            var dossier = await dossiers.CreateAsync(draft, ct);
+            return Results.Created($"/api/dossiers/{dossier.Id}", dossier);
+        }
+        catch (IntakeException ex)
+        {
+            return Results.BadRequest(new { field = ex.Field, error = ex.MessageVi, errorEn = ex.Message });
+        }
+    }
+
+    private static async Task<IResult> ChangeStatusAsync(Guid id, StatusChange change, DossierService dossiers, CancellationToken ct)
+    {
+        if (!DossierStatusNames.TryParse(change.Status, out var to))
+        {
+            return Results.BadRequest(new { field = "status", error = $"Trạng thái '{change.Status}' không hợp lệ.", errorEn = $"Unknown status '{change.Status}'." });
+        }
+
+        try
+        {
+            return Results.Ok(await dossiers.ChangeStatusAsync(id, to, ct));
+        }
+        catch (KeyNotFoundException)
+        {
+            return Results.NotFound();
+        }
+        catch (TransitionException ex)
+        {
+            return Results.Conflict(new { field = "status", error = $"Không thể chuyển hồ sơ từ '{ex.From.ToName()}' sang '{ex.To.ToName()}'.", errorEn = ex.Message });
+        }
+    }
+
+    public sealed record StatusChange(string Status);
+}

@@ -1,0 +1,4 @@
+namespace OneStop.Edge.Dossiers;
+
+/// <summary>What intake sends to open a dossier: the procedure, who applies, and the form answers.</summary>
+public sealed record DossierDraft(string ProcedureCode, string ApplicantName, IReadOnlyDictionary<string, string>? Form, bool AsDraft = false);

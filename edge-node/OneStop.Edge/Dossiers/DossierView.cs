@@ -1,0 +1,37 @@
+using System.Text.Json;
+using OneStop.Core.Dossiers;
+using OneStop.Storage;
+
+namespace OneStop.Edge.Dossiers;
+
+/// <summary>A dossier as screens and the HTTP API show it.</summary>
+public sealed record DossierView(Guid Id, string Scope, string ProcedureCode, string ApplicantName, string Status, string? CreatedAt, IReadOnlyDictionary<string, string> Form)
+{
+    public static DossierView From(RecordData record)
+    {
+        using var document = JsonDocument.Parse(record.DataJson);
+        var root = document.RootElement;
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Name.StartsWith(DossierFields.FormPrefix, StringComparison.Ordinal))
+            {
+                form[property.Name[DossierFields.FormPrefix.Length..]] = property.Value.ValueKind == JsonValueKind.String
+                    ? property.Value.GetString()!
+                    : property.Value.GetRawText();
+            }
+        }
+
+        return new DossierView(
+            record.Id,
+            record.Scope,
+            Text(root, DossierFields.ProcedureCode),
+            Text(root, DossierFields.ApplicantName),
+            Text(root, DossierFields.Status),
+            root.TryGetProperty(DossierFields.CreatedAt, out var created) ? created.GetString() : null,
+            form);
+    }
+
+    private static string Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OneStop.Edge;
+
+/// <summary>Identity and storage of this node (section "Edge").</summary>
+public sealed class EdgeOptions
+{
+    public const string Section = "Edge";
+
+    /// <summary>Default data folder, relative to the working directory: "data/edge".</summary>
+    public const string DefaultDataDirectory = "data/edge";
+
+    [Required]
+    public string NodeId { get; set; } = "node-demo";
+
+    /// <summary>The commune (2025 five-digit code) this node serves; it writes only this scope.</summary>
+    [Required]
+    [RegularExpression(@"^\d{5}$")]
+    public string CommuneCode { get; set; } = "03006";
+
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>Catalogue file seeded at first start so the node works before it ever reaches the hub.</summary>
+    public string CatalogueFile { get; set; } = Path.Combine(AppContext.BaseDirectory, "data", "procedures.json");
+}

@@ -1,0 +1,13 @@
+using OneStop.Edge;
+using OneStop.Edge.Api;
+using OneStop.Edge.Ui;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddEdgeStore();
+builder.AddSyncAgent();
+builder.AddEdgeUi();
+
+var app = builder.Build();
+app.MapEdgeApi();
+app.MapEdgeUi();
+app.Run();

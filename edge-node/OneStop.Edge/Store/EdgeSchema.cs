@@ -1,0 +1,19 @@
+using OneStop.Storage;
+
+namespace OneStop.Edge.Store;
+
+/// <summary>Tables of the edge store: records (shared layout), the node's own change log and its cursors.</summary>
+internal static class EdgeSchema
+{
+    public const string Sql = RecordTable.Schema + """
+        CREATE TABLE IF NOT EXISTS change_log (
+            seq INTEGER PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            entry TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """;
+}

@@ -1,0 +1,228 @@
+using Microsoft.Data.Sqlite;
+using OneStop.Core.Changes;
+using OneStop.Core.Clock;
+using OneStop.Storage;
+
+namespace OneStop.Edge.Store;
+
+/// <summary>
+/// The node's embedded store. Every local write appends its change-log entry in the same SQLite
+/// transaction as the record, so there is no write without its log entry and no entry without its
+/// write, whatever the moment of a power cut.
+/// </summary>
+public sealed class EdgeStore
+{
+    private readonly SqliteDatabase _database;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private HybridLogicalClock? _clock;
+
+    public EdgeStore(SqliteDatabase database, string nodeId)
+    {
+        _database = database;
+        NodeId = nodeId;
+    }
+
+    public string NodeId { get; }
+
+    public HybridLogicalClock Clock => _clock ?? throw new InvalidOperationException("The store is not initialised.");
+
+    /// <summary>Raised after a local write commits, so the sync agent can push without waiting for its timer.</summary>
+    public event Action? LocalWriteCommitted;
+
+    public async Task InitialiseAsync(TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        await _database.EnsureSchemaAsync(EdgeSchema.Sql, cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var saved = await ReadMetaAsync(connection, null, MetaKeys.Clock, cancellationToken);
+        HlcTimestamp? restored = saved is null ? null : HlcText.Parse(saved);
+        _clock = new HybridLogicalClock(time, NodeId, restored);
+    }
+
+    /// <summary>
+    /// Writes fields of a record (raw JSON values; null deletes the field) and logs the change.
+    /// Fields whose value is unchanged are not rewritten, so a repeated save logs nothing.
+    /// </summary>
+    public async Task<StoredRecord> WriteAsync(Guid id, string type, string scope, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            using var transaction = SqliteDatabase.BeginWrite(connection);
+            var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
+            var fields = LocalWrite.Fields(local, values, Clock.Now());
+            if (fields.Count == 0 && local is not null)
+            {
+                return local;
+            }
+
+            var seq = await NextSeqAsync(connection, transaction, cancellationToken);
+            var entry = new ChangeEntry(NodeId, seq, id, local?.Type ?? type, local?.Scope ?? scope, fields);
+            var result = RecordMerge.Apply(local, entry);
+            await RecordTable.SaveAsync(connection, transaction, result.Record, cancellationToken);
+            await AppendLogAsync(connection, transaction, entry, cancellationToken);
+            await WriteMetaAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
+            transaction.Commit();
+            LocalWriteCommitted?.Invoke();
+            return result.Record;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Own change-log entries after <paramref name="afterSeq"/>, bounded by count and encoded size.</summary>
+    public async Task<IReadOnlyList<ChangeEntry>> ReadChangesAfterAsync(long afterSeq, int maxEntries, int maxBytes, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT entry FROM change_log WHERE seq > $after ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$limit", maxEntries);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<ChangeEntry>();
+        var bytes = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var text = reader.GetString(0);
+            bytes += text.Length;
+            if (entries.Count > 0 && bytes > maxBytes)
+            {
+                break;
+            }
+
+            entries.Add(ChangeCodec.DecodeEntry(text));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Applies entries pulled from the hub and moves the pull cursor, in one transaction.</summary>
+    public async Task<int> ApplyPulledAsync(IReadOnlyList<HubLogEntry> entries, long cursor, CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            using var transaction = SqliteDatabase.BeginWrite(connection);
+            var applied = 0;
+            foreach (var entry in entries)
+            {
+                foreach (var field in entry.Change.Fields)
+                {
+                    Clock.Observe(field.Version);
+                }
+
+                var result = await RecordTable.MergeAsync(connection, transaction, entry.Change, cancellationToken);
+                applied += result.Applied.Count > 0 ? 1 : 0;
+            }
+
+            await WriteMetaAsync(connection, transaction, MetaKeys.PullCursor, cursor.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            await WriteMetaAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
+            transaction.Commit();
+            return applied;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Seeds reference records (the sample catalogue) without logging them: they belong to the hub.</summary>
+    public async Task SeedReferenceAsync(IEnumerable<ChangeEntry> entries, CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            using var transaction = SqliteDatabase.BeginWrite(connection);
+            foreach (var entry in entries)
+            {
+                await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);
+            }
+
+            transaction.Commit();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async Task<long> ReadCursorAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var text = await ReadMetaAsync(connection, null, key, cancellationToken);
+        return text is null ? 0 : long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task WriteCursorAsync(string key, long value, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        using var transaction = SqliteDatabase.BeginWrite(connection);
+        await WriteMetaAsync(connection, transaction, key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        transaction.Commit();
+    }
+
+    /// <summary>Own changes not yet acknowledged by the hub.</summary>
+    public async Task<long> CountBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        var acked = await ReadCursorAsync(MetaKeys.PushAcked, cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM change_log WHERE seq > $acked";
+        command.Parameters.AddWithValue("$acked", acked);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<StoredRecord?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await RecordTable.LoadAsync(connection, null, id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RecordData>> ListAsync(string type, int limit = 500, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await RecordTable.ListAsync(connection, type, null, limit, cancellationToken);
+    }
+
+    private static async Task<long> NextSeqAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) + 1 FROM change_log";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task AppendLogAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry entry, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO change_log (seq, record_id, entry) VALUES ($seq, $record, $entry)";
+        command.Parameters.AddWithValue("$seq", entry.OriginSeq);
+        command.Parameters.AddWithValue("$record", entry.RecordId.ToString());
+        command.Parameters.AddWithValue("$entry", ChangeCodec.EncodeEntry(entry));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<string?> ReadMetaAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM meta WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static async Task WriteMetaAsync(SqliteConnection connection, SqliteTransaction transaction, string key, string value, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$value", value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

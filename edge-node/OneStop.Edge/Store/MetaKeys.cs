@@ -1,0 +1,14 @@
+namespace OneStop.Edge.Store;
+
+/// <summary>Keys of the edge store's meta table.</summary>
+internal static class MetaKeys
+{
+    /// <summary>Last HLC reading, so the clock never goes backwards across a restart.</summary>
+    public const string Clock = "hlc";
+
+    /// <summary>Highest own change-log seq the hub acknowledged.</summary>
+    public const string PushAcked = "push_acked";
+
+    /// <summary>Hub log position this node has applied up to.</summary>
+    public const string PullCursor = "pull_cursor";
+}

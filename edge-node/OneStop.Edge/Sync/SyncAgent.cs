@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+using OneStop.Edge.Store;
+using OneStop.Protocol;
+using OneStop.Protocol.Transport;
+using Polly;
+using Polly.Retry;
+
+namespace OneStop.Edge.Sync;
+
+/// <summary>
+/// Pushes and pulls whenever the hub is reachable: after every local write and on a timer. Short
+/// blips are retried with jittered backoff; a longer outage leaves the node offline until the next
+/// round, with the reason in <see cref="SyncStatus"/>.
+/// </summary>
+public sealed class SyncAgent(
+    EdgeStore store,
+    IOptions<SyncOptions> syncOptions,
+    IOptions<EdgeOptions> edgeOptions,
+    SyncStatus status,
+    TimeProvider time,
+    ILogger<SyncAgent> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>Asks for a round now instead of at the next timer tick.</summary>
+    public void RequestSync()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another caller woke the agent first; one pending wake is enough.
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = syncOptions.Value;
+        if (options.HubUrl is null)
+        {
+            status.Update(s => s with { Link = LinkState.Disabled });
+            logger.LogInformation("No hub configured: working offline only.");
+            return;
+        }
+
+        store.LocalWriteCommitted += RequestSync;
+        using var channel = new GrpcChannel(options.HubUrl, new GrpcChannelOptions { CompressRequests = true });
+        var round = new SyncRound(store, new SyncClient(channel), options, edgeOptions.Value, status, time);
+        var pipeline = BuildPipeline();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                status.Update(s => s with { Link = LinkState.Syncing });
+                await pipeline.ExecuteAsync(async ct => await round.RunAsync(ct), stoppingToken);
+                status.Update(s => s with { Link = LinkState.Online, LastSuccess = time.GetUtcNow(), LastError = null, Rounds = s.Rounds + 1 });
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is GrpcException or HttpRequestException or IOException or InvalidOperationException or TimeoutException)
+            {
+                status.Update(s => s with { Link = LinkState.Offline, LastError = Describe(ex) });
+                logger.LogWarning("Sync round failed: {Reason}", Describe(ex));
+            }
+
+            try
+            {
+                await _wake.WaitAsync(TimeSpan.FromSeconds(options.IntervalSeconds), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        store.LocalWriteCommitted -= RequestSync;
+    }
+
+    private ResiliencePipeline BuildPipeline() => new ResiliencePipelineBuilder { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<GrpcException>(IsTransient).Handle<HttpRequestException>().Handle<IOException>(),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            MaxRetryAttempts = 3,
+            Delay = TimeSpan.FromMilliseconds(500),
+        })
+        .Build();
+
+    private static bool IsTransient(GrpcException ex) =>
+        ex.Status is GrpcStatusCode.Unavailable or GrpcStatusCode.DeadlineExceeded or GrpcStatusCode.Aborted;
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        GrpcException grpc => $"{grpc.Status}: {grpc.Message}",
+        _ => ex.Message,
+    };
+}

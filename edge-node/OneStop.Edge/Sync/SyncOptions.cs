@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OneStop.Edge.Sync;
+
+/// <summary>How the node reaches the hub (section "Sync"). Without <see cref="HubUrl"/> the node runs offline only.</summary>
+public sealed class SyncOptions
+{
+    public const string Section = "Sync";
+
+    /// <summary>Default pause between sync rounds when nothing is written locally: 15 s.</summary>
+    public const int DefaultIntervalSeconds = 15;
+
+    /// <summary>Default bound on entries per pushed batch: 200.</summary>
+    public const int DefaultMaxBatchEntries = 200;
+
+    /// <summary>Default bound on a pushed batch's encoded size: 256 KiB, well under the hub's 4 MiB message limit.</summary>
+    public const int DefaultMaxBatchBytes = 256 * 1024;
+
+    /// <summary>Default deadline of one call: 30 s (a 2G link moves 256 KiB in about 20 s).</summary>
+    public const int DefaultCallTimeoutSeconds = 30;
+
+    public Uri? HubUrl { get; set; }
+
+    /// <summary>Shared secret presented to the hub until enrolment issues a client certificate.</summary>
+    public string NodeKey { get; set; } = string.Empty;
+
+    [Range(1, 3600)]
+    public int IntervalSeconds { get; set; } = DefaultIntervalSeconds;
+
+    [Range(1, 10_000)]
+    public int MaxBatchEntries { get; set; } = DefaultMaxBatchEntries;
+
+    [Range(1024, 4 * 1024 * 1024)]
+    public int MaxBatchBytes { get; set; } = DefaultMaxBatchBytes;
+
+    [Range(1, 600)]
+    public int CallTimeoutSeconds { get; set; } = DefaultCallTimeoutSeconds;
+}

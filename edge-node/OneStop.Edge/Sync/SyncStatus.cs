@@ -1,0 +1,46 @@
+namespace OneStop.Edge.Sync;
+
+/// <summary>
+/// The sync agent's state as the UI and the status API show it. The agent turns "hub unreachable"
+/// into state here instead of an exception, because offline is the normal case for a mountain office.
+/// </summary>
+public sealed class SyncStatus
+{
+    private readonly object _gate = new();
+    private SyncSnapshot _snapshot = new(LinkState.Offline, null, null, null, 0, 0, 0);
+
+    public SyncSnapshot Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _snapshot;
+            }
+        }
+    }
+
+    public void Update(Func<SyncSnapshot, SyncSnapshot> change)
+    {
+        lock (_gate)
+        {
+            _snapshot = change(_snapshot);
+        }
+    }
+}
+
+/// <param name="Link">Link state.</param>
+/// <param name="LastSuccess">End of the last complete sync round.</param>
+/// <param name="LastError">Why the last round failed, in words an admin can act on.</param>
+/// <param name="ClockOffsetMs">Hub time minus node time at the last handshake.</param>
+/// <param name="Pushed">Entries pushed since start.</param>
+/// <param name="Pulled">Entries pulled since start.</param>
+/// <param name="Rounds">Completed sync rounds since start.</param>
+public sealed record SyncSnapshot(
+    LinkState Link,
+    DateTimeOffset? LastSuccess,
+    string? LastError,
+    long? ClockOffsetMs,
+    long Pushed,
+    long Pulled,
+    long Rounds);

@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OneStop.EndToEnd.Tests;
+
+/// <summary>The walking skeleton end to end: real hub and edge processes talking gRPC over loopback.</summary>
+public sealed class OfflineFirstSyncTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task DossierCreatedOffline_ReachesHubOnce_AndCatalogueChangeReachesEdge()
+    {
+        await using var cluster = new SyncCluster();
+        await cluster.StartEdgeAsync();
+
+        // The hub is down: intake still works and the write is kept for later.
+        var id = await cluster.CreateDossierAsync("Sùng A Páo");
+        var status = await cluster.EdgeHttp.GetFromJsonAsync<JsonElement>(cluster.EdgeApi("/api/status"));
+        Assert.Equal(1, status.GetProperty("backlog").GetInt64());
+
+        await cluster.StartHubAsync();
+        var ids = await Eventually.WaitForAsync(
+            cluster.HubDossierIdsAsync, list => list is { Count: > 0 }, Patience, cluster.Logs);
+        Assert.Equal([id], ids);
+
+        // A second round must not bring the dossier again.
+        await cluster.CreateDossierAsync("Giàng Thị Mỷ");
+        await Eventually.WaitForAsync(cluster.HubDossierIdsAsync, list => list is { Count: 2 }, Patience, cluster.Logs);
+        var stats = await cluster.HubStatsAsync();
+        Assert.Equal(2, stats.GetProperty("dossiers").GetInt64());
+
+        // An admin changes a fee at the hub; the node gets it with its next pull.
+        using var patch = await cluster.HubHttp.PatchAsJsonAsync(
+            cluster.HubApi("/api/procedures/hotich.khaisinh"),
+            new Dictionary<string, object> { ["name_vi"] = "Đăng ký khai sinh (mẫu mới)" });
+        Assert.True(patch.IsSuccessStatusCode, await patch.Content.ReadAsStringAsync());
+        await cluster.EdgeHttp.PostAsync(cluster.EdgeApi("/api/sync"), null);
+        var procedure = await Eventually.WaitForAsync(
+            () => cluster.EdgeHttp.GetFromJsonAsync<JsonElement>(cluster.EdgeApi("/api/procedures/hotich.khaisinh")),
+            p => p.GetProperty("nameVi").GetString() == "Đăng ký khai sinh (mẫu mới)",
+            Patience,
+            cluster.Logs);
+        Assert.Equal("hotich.khaisinh", procedure.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task EdgeKilledMidPush_RestartsAndFinishes_NothingLostNothingDoubled()
+    {
+        const int Dossiers = 300;
+
+        // Two entries per batch makes the push take many round trips, so the kill lands inside it.
+        await using var cluster = new SyncCluster(new Dictionary<string, string> { ["Sync:MaxBatchEntries"] = "2" });
+        await cluster.StartEdgeAsync();
+        var created = new HashSet<Guid>();
+        for (var i = 0; i < Dossiers; i++)
+        {
+            created.Add(await cluster.CreateDossierAsync($"Người nộp {i:D3}"));
+        }
+
+        await cluster.StartHubAsync();
+        var ackedAtKill = await Eventually.WaitForAsync(cluster.HubAckedAsync, acked => acked > 0, Patience, cluster.Logs);
+        await cluster.Edge!.KillAsync();
+        Assert.True(ackedAtKill < Dossiers, $"the kill came after the push had finished (acked {ackedAtKill})");
+
+        await cluster.RestartEdgeAfterKillAsync();
+        var ids = await Eventually.WaitForAsync(cluster.HubDossierIdsAsync, list => list is { Count: >= Dossiers }, Patience, cluster.Logs);
+
+        Assert.Equal(Dossiers, ids.Count);
+        Assert.True(created.SetEquals(ids), "the hub holds exactly the dossiers the node acknowledged");
+        var stats = await cluster.HubStatsAsync();
+        Assert.Equal(stats.GetProperty("procedures").GetInt64() + Dossiers, stats.GetProperty("logHead").GetInt64());
+        Assert.Equal(Dossiers, await cluster.HubAckedAsync());
+
+        var onEdge = await cluster.EdgeHttp.GetFromJsonAsync<JsonElement>(cluster.EdgeApi("/api/dossiers"));
+        Assert.Equal(Dossiers, onEdge.GetArrayLength());
+        var edgeStatus = await Eventually.WaitForAsync(
+            () => cluster.EdgeHttp.GetFromJsonAsync<JsonElement>(cluster.EdgeApi("/api/status")),
+            s => s.GetProperty("backlog").GetInt64() == 0,
+            Patience,
+            cluster.Logs);
+        Assert.Equal(Dossiers, edgeStatus.GetProperty("pushAcked").GetInt64());
+    }
+}
