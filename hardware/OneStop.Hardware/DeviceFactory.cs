@@ -2,10 +2,10 @@ using OneStop.Hardware.CardReader;
 using OneStop.Hardware.Display;
 using OneStop.Hardware.EnvironmentSensor;
 using OneStop.Hardware.Indicator;
+using OneStop.Hardware.Linux;
 using OneStop.Hardware.Power;
 using OneStop.Hardware.Printer;
 using OneStop.Hardware.Scanner;
-using OneStop.Hardware.Linux;
 using OneStop.Hardware.Text;
 
 namespace OneStop.Hardware;
