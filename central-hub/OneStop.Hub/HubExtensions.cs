@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Catalogue;
-using OneStop.Core.Clock;
 using OneStop.Hub.Nodes;
 using OneStop.Hub.Services;
 using OneStop.Hub.Store;
@@ -36,8 +35,7 @@ public static class HubExtensions
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<HubOptions>>().Value;
-            var clock = new HybridLogicalClock(sp.GetRequiredService<TimeProvider>(), options.HubId);
-            return new HubStore(sp.GetRequiredService<SqliteDatabase>(), options.HubId, clock);
+            return new HubStore(sp.GetRequiredService<SqliteDatabase>(), options.HubId, sp.GetRequiredService<TimeProvider>(), options.MaxClockAheadMs);
         });
         builder.Services.AddSingleton(sp => new AttachmentStore(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<HubOptions>>().Value.MaxAttachmentBytes));

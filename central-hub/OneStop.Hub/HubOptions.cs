@@ -25,6 +25,10 @@ public sealed class HubOptions
     [Range(1, long.MaxValue)]
     public long MaxAttachmentBytes { get; set; } = DefaultMaxAttachmentBytes;
 
+    /// <summary>How far ahead of the hub's clock a pushed write may be before it is clamped: 5 minutes (<see cref="Core.Clock.ClockPolicy.DefaultMaxAheadMs"/>).</summary>
+    [Range(0, long.MaxValue)]
+    public long MaxClockAheadMs { get; set; } = Core.Clock.ClockPolicy.DefaultMaxAheadMs;
+
     [Required]
     public string HubId { get; set; } = "hub";
 

@@ -20,7 +20,7 @@ public static class RecordTable
             updated_seq INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS records_type_scope ON records(type, scope);
-        """;
+        """ + ConflictTable.Schema;
 
     public static async Task<StoredRecord?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, Guid id, CancellationToken cancellationToken = default)
     {
@@ -59,13 +59,24 @@ public static class RecordTable
     {
         var local = await LoadAsync(connection, transaction, change.RecordId, cancellationToken);
         var result = RecordMerge.Apply(local, change);
-        if (local is null || result.Applied.Count > 0)
+        await SaveMergedAsync(connection, transaction, local, result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Saves a merge result and indexes its conflicts; an unchanged record is not rewritten.</summary>
+    public static async Task SaveMergedAsync(SqliteConnection connection, SqliteTransaction transaction, StoredRecord? local, MergeResult result, CancellationToken cancellationToken = default)
+    {
+        // Losing writes are kept in the record too, so compare the whole field map, not just the winners.
+        if (local is null || !SameFields(local, result.Record))
         {
             await SaveAsync(connection, transaction, result.Record, cancellationToken);
         }
 
-        return result;
+        await ConflictTable.AddAsync(connection, transaction, result.Record.Scope, result.Conflicts, cancellationToken);
     }
+
+    private static bool SameFields(StoredRecord a, StoredRecord b) =>
+        a.Fields.Count == b.Fields.Count && a.Fields.All(pair => b.Fields.TryGetValue(pair.Key, out var other) && other == pair.Value);
 
     /// <summary>Live values of records of one type (newest change first), as JSON documents.</summary>
     public static async Task<IReadOnlyList<RecordData>> ListAsync(SqliteConnection connection, string type, string? scope, int limit, CancellationToken cancellationToken = default)

@@ -27,8 +27,27 @@ public static class HubAdminApi
                 data = JsonDocument.Parse(r.DataJson).RootElement,
             })));
         api.MapPatch("/procedures/{code}", PatchProcedureAsync);
+        api.MapGet("/conflicts", async (string? scope, HubStore store, CancellationToken ct) =>
+            Results.Ok((await store.ListConflictsAsync(scope, ct)).Select(c => c.ToView())));
+        api.MapPost("/conflicts/{id:guid}/resolve", ResolveConflictAsync);
         return app;
     }
+
+    /// <summary>An admin settles a conflict with a value (either side's or a new one); nodes pull the resolution.</summary>
+    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, HubStore store, CancellationToken ct)
+    {
+        var open = (await store.ListConflictsAsync(null, ct)).FirstOrDefault(c => c.Id == id);
+        if (open is null)
+        {
+            return Results.NotFound(new { error = $"No open conflict {id}: it may be resolved already." });
+        }
+
+        var values = new Dictionary<string, string?> { [open.Conflict.Field] = resolution.Value.GetRawText() };
+        await store.WriteAsHubAsync(open.Conflict.RecordId, open.RecordType, open.Scope, values, ct);
+        return Results.Ok(new { resolved = id });
+    }
+
+    public sealed record ConflictResolution(JsonElement Value);
 
     /// <summary>
     /// Changes top-level keys of a procedure (e.g. its fees or name). The body is a JSON object whose
@@ -53,7 +72,7 @@ public static class HubAdminApi
         }
 
         var values = body.EnumerateObject().ToDictionary(p => p.Name, p => (string?)p.Value.GetRawText(), StringComparer.Ordinal);
-        var record = await store.WriteReferenceAsync(id, RecordTypes.Procedure, values, ct);
+        var record = await store.WriteAsHubAsync(id, RecordTypes.Procedure, Scopes.Global, values, ct);
         return Results.Ok(new { record.Id, fields = record.Fields.Count });
     }
 }

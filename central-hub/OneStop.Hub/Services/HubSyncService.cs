@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OneStop.Core.Clock;
 using OneStop.Hub.Nodes;
 using OneStop.Hub.Store;
 using OneStop.Protocol;
@@ -15,7 +16,7 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
     {
         var node = Authenticate(context, request.NodeId);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var offset = now - request.NodeWallMs;
+        var offset = ClockPolicy.OffsetMs(request.NodeWallMs, now);
         await store.RecordHelloAsync(node.NodeId, now, offset, context.CancellationToken);
         return new HelloReply
         {

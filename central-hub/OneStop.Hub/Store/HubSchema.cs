@@ -23,6 +23,7 @@ internal static class HubSchema
         CREATE TABLE IF NOT EXISTS node_state (
             node_id TEXT PRIMARY KEY,
             acked_seq INTEGER NOT NULL DEFAULT 0,
+            last_version TEXT,
             last_seen_ms INTEGER,
             last_clock_offset_ms INTEGER,
             last_error TEXT

@@ -10,15 +10,26 @@ namespace OneStop.Hub.Store;
 /// The hub's SQLite store: applies pushed batches atomically and idempotently by (origin node,
 /// origin seq), keeps the global log that nodes pull, and records the hub's own reference writes.
 /// </summary>
-public sealed class HubStore(SqliteDatabase database, string hubId, HybridLogicalClock clock)
+public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider time, long maxAheadMs)
 {
+    private const string ClockKey = "hlc";
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private HybridLogicalClock? _clock;
 
     public string HubId { get; } = hubId;
 
-    public HybridLogicalClock Clock { get; } = clock;
+    public HybridLogicalClock Clock => _clock ?? throw new InvalidOperationException("The store is not initialised.");
 
-    public Task InitialiseAsync(CancellationToken cancellationToken = default) => database.EnsureSchemaAsync(HubSchema.Sql, cancellationToken);
+    /// <summary>Creates the schema and restores the clock, so the hub's versions never go backwards across a restart.</summary>
+    public async Task InitialiseAsync(CancellationToken cancellationToken = default)
+    {
+        await database.EnsureSchemaAsync(HubSchema.Sql, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT value FROM hub_meta WHERE key = '{ClockKey}'";
+        var saved = await command.ExecuteScalarAsync(cancellationToken) as string;
+        _clock = new HybridLogicalClock(time, HubId, saved is null ? null : HlcText.Parse(saved));
+    }
 
     /// <summary>
     /// Applies a node's batch: all of it or none. Entries at or below the node's acknowledged seq are
@@ -45,6 +56,8 @@ public sealed class HubStore(SqliteDatabase database, string hubId, HybridLogica
             await using var connection = await database.OpenAsync(cancellationToken);
             using var transaction = SqliteDatabase.BeginWrite(connection);
             var acked = await ReadAckedAsync(connection, transaction, node.NodeId, cancellationToken);
+            var lastVersion = await ReadLastVersionAsync(connection, transaction, node.NodeId, cancellationToken);
+            var hubNowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
             int applied = 0, duplicates = 0, conflicts = 0;
             foreach (var entry in entries.OrderBy(e => e.OriginSeq))
             {
@@ -59,19 +72,33 @@ public sealed class HubStore(SqliteDatabase database, string hubId, HybridLogica
                     throw new PushRefusedException(PushRefusal.Gap, $"expected entry {acked + 1} from '{node.NodeId}', got {entry.OriginSeq}");
                 }
 
-                foreach (var field in entry.Fields)
+                // Clamped before it enters the log, so every replica sees the same plausible versions.
+                var accepted = ChangeEntryClamp.Clamp(entry, hubNowMs, maxAheadMs, lastVersion);
+                foreach (var field in accepted.Fields)
                 {
                     Clock.Observe(field.Version);
+                    lastVersion = lastVersion is { } last ? HlcTimestamp.Max(last, field.Version) : field.Version;
                 }
 
-                var result = await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);
-                await AppendLogAsync(connection, transaction, entry, cancellationToken);
+                var result = await RecordTable.MergeAsync(connection, transaction, accepted, cancellationToken);
+                await AppendLogAsync(connection, transaction, accepted, cancellationToken);
                 conflicts += result.Conflicts.Count;
                 applied++;
                 acked = entry.OriginSeq;
             }
 
             await WriteAckedAsync(connection, transaction, node.NodeId, acked, cancellationToken);
+            if (lastVersion is { } newest)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "UPDATE node_state SET last_version = $version WHERE node_id = $node";
+                command.Parameters.AddWithValue("$version", HlcText.Format(newest));
+                command.Parameters.AddWithValue("$node", node.NodeId);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await SaveClockAsync(connection, transaction, cancellationToken);
             transaction.Commit();
             return new PushOutcome(acked, applied, duplicates, conflicts);
         }
@@ -119,8 +146,11 @@ public sealed class HubStore(SqliteDatabase database, string hubId, HybridLogica
         return await ReadAckedAsync(connection, null, nodeId, cancellationToken);
     }
 
-    /// <summary>Writes reference data as the hub (catalogue, accounts): logged like any change, in scope global.</summary>
-    public async Task<StoredRecord> WriteReferenceAsync(Guid id, string type, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes as the hub: reference data (catalogue, accounts) in scope global, or an admin's
+    /// resolution of a conflict in a commune's record. Logged like any change, so nodes pull it.
+    /// </summary>
+    public async Task<StoredRecord> WriteAsHubAsync(Guid id, string type, string scope, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
     {
         await _writer.WaitAsync(cancellationToken);
         try
@@ -130,10 +160,11 @@ public sealed class HubStore(SqliteDatabase database, string hubId, HybridLogica
             var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
             var fields = LocalWrite.Fields(local, values, Clock.Now());
             var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken) + 1;
-            var entry = new ChangeEntry(HubId, seq, id, type, Scopes.Global, fields);
+            var entry = new ChangeEntry(HubId, seq, id, local?.Type ?? type, local?.Scope ?? scope, fields);
             var result = await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);
             await AppendLogAsync(connection, transaction, entry, cancellationToken);
             await WriteAckedAsync(connection, transaction, HubId, seq, cancellationToken);
+            await SaveClockAsync(connection, transaction, cancellationToken);
             transaction.Commit();
             return result.Record;
         }
@@ -223,6 +254,31 @@ public sealed class HubStore(SqliteDatabase database, string hubId, HybridLogica
         }
 
         return list;
+    }
+
+    public async Task<IReadOnlyList<OpenConflict>> ListConflictsAsync(string? scope, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ConflictTable.ListOpenAsync(connection, scope, cancellationToken);
+    }
+
+    private async Task SaveClockAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO hub_meta (key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$key", ClockKey);
+        command.Parameters.AddWithValue("$value", HlcText.Format(Clock.Last));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<HlcTimestamp?> ReadLastVersionAsync(SqliteConnection connection, SqliteTransaction transaction, string nodeId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT last_version FROM node_state WHERE node_id = $node";
+        command.Parameters.AddWithValue("$node", nodeId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string text ? HlcText.Parse(text) : null;
     }
 
     private static async Task<long> ReadAckedAsync(SqliteConnection connection, SqliteTransaction? transaction, string nodeId, CancellationToken cancellationToken)

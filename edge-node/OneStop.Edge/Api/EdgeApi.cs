@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using OneStop.Core.Clock;
 using OneStop.Core.Dossiers;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Dossiers;
@@ -26,10 +28,13 @@ public static class EdgeApi
             await dossiers.GetAsync(id, ct) is { } dossier ? Results.Ok(dossier) : Results.NotFound());
         api.MapPost("/dossiers", CreateDossierAsync);
         api.MapPost("/dossiers/{id:guid}/status", ChangeStatusAsync);
+        api.MapGet("/conflicts", async (EdgeStore store, CancellationToken ct) =>
+            Results.Ok((await store.ListConflictsAsync(ct)).Select(c => c.ToView())));
+        api.MapPost("/conflicts/{id:guid}/resolve", ResolveConflictAsync);
         return app;
     }
 
-    private static async Task<IResult> StatusAsync(EdgeStore store, SyncStatus status, Microsoft.Extensions.Options.IOptions<EdgeOptions> options, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(EdgeStore store, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
     {
         var snapshot = status.Current;
         return Results.Ok(new
@@ -43,6 +48,7 @@ public static class EdgeApi
             snapshot.LastSuccess,
             snapshot.LastError,
             snapshot.ClockOffsetMs,
+            clockSuspect = snapshot.ClockOffsetMs is { } offset && ClockPolicy.IsClockSuspect(offset, syncOptions.Value.ClockSuspectBoundMs),
             snapshot.Pushed,
             snapshot.Pulled,
             snapshot.Rounds,
@@ -83,5 +89,21 @@ public static class EdgeApi
         }
     }
 
+    /// <summary>Staff settle a conflict with a value: a new write that saw both sides, so it supersedes both.</summary>
+    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, EdgeStore store, CancellationToken ct)
+    {
+        var open = (await store.ListConflictsAsync(ct)).FirstOrDefault(c => c.Id == id);
+        if (open is null)
+        {
+            return Results.NotFound(new { error = "Không còn xung đột này (có thể đã được xử lý).", errorEn = $"No open conflict {id}: it may be resolved already." });
+        }
+
+        var values = new Dictionary<string, string?> { [open.Conflict.Field] = resolution.Value.GetRawText() };
+        await store.WriteAsync(open.Conflict.RecordId, open.RecordType, open.Scope, values, ct);
+        return Results.Ok(new { resolved = id });
+    }
+
     public sealed record StatusChange(string Status);
+
+    public sealed record ConflictResolution(System.Text.Json.JsonElement Value);
 }

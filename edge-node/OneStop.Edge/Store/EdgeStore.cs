@@ -59,7 +59,7 @@ public sealed class EdgeStore
             var seq = await NextSeqAsync(connection, transaction, cancellationToken);
             var entry = new ChangeEntry(NodeId, seq, id, local?.Type ?? type, local?.Scope ?? scope, fields);
             var result = RecordMerge.Apply(local, entry);
-            await RecordTable.SaveAsync(connection, transaction, result.Record, cancellationToken);
+            await RecordTable.SaveMergedAsync(connection, transaction, local, result, cancellationToken);
             await AppendLogAsync(connection, transaction, entry, cancellationToken);
             await WriteMetaAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
             transaction.Commit();
@@ -114,11 +114,19 @@ public sealed class EdgeStore
                     Clock.Observe(field.Version);
                 }
 
-                var result = await RecordTable.MergeAsync(connection, transaction, entry.Change, cancellationToken);
+                var result = entry.Change.OriginNode == NodeId && entry.Change.ClockClamped
+                    ? await ReclockOwnAsync(connection, transaction, entry.Change, cancellationToken)
+                    : await RecordTable.MergeAsync(connection, transaction, entry.Change, cancellationToken);
                 applied += result.Applied.Count > 0 ? 1 : 0;
             }
 
-            await WriteMetaAsync(connection, transaction, MetaKeys.PullCursor, cursor.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            // A late reply to an older pull must not move the cursor back (entries re-applied are no-ops anyway).
+            var held = await ReadMetaAsync(connection, transaction, MetaKeys.PullCursor, cancellationToken);
+            if (held is null || long.Parse(held, System.Globalization.CultureInfo.InvariantCulture) < cursor)
+            {
+                await WriteMetaAsync(connection, transaction, MetaKeys.PullCursor, cursor.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            }
+
             await WriteMetaAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
             transaction.Commit();
             return applied;
@@ -186,6 +194,32 @@ public sealed class EdgeStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         return await RecordTable.ListAsync(connection, type, null, limit, cancellationToken);
+    }
+
+    /// <summary>Open conflicts in this node's records, for review.</summary>
+    public async Task<IReadOnlyList<OpenConflict>> ListConflictsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await ConflictTable.ListOpenAsync(connection, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The hub pulled one of our own entries back to a plausible time: replace our copy of those
+    /// writes with the hub's, or this node would keep versions no other replica holds.
+    /// </summary>
+    private static async Task<MergeResult> ReclockOwnAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry clamped, CancellationToken cancellationToken)
+    {
+        var local = await RecordTable.LoadAsync(connection, transaction, clamped.RecordId, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT entry FROM change_log WHERE seq = $seq";
+        command.Parameters.AddWithValue("$seq", clamped.OriginSeq);
+        var original = await command.ExecuteScalarAsync(cancellationToken) is string text ? ChangeCodec.DecodeEntry(text) : null;
+        var result = local is not null && original is not null
+            ? RecordMerge.Reclock(local, original, clamped)
+            : RecordMerge.Apply(local, clamped);
+        await RecordTable.SaveMergedAsync(connection, transaction, local, result, cancellationToken);
+        return result;
     }
 
     private static async Task<long> NextSeqAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace OneStop.Edge.Store;
 
 /// <summary>Keys of the edge store's meta table.</summary>
-internal static class MetaKeys
+public static class MetaKeys
 {
     /// <summary>Last HLC reading, so the clock never goes backwards across a restart.</summary>
     public const string Clock = "hlc";

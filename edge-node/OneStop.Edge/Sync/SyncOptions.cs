@@ -21,6 +21,10 @@ public sealed class SyncOptions
 
     public Uri? HubUrl { get; set; }
 
+    /// <summary>Offset from the hub's clock past which the status reports "clock suspect": 2 minutes (<see cref="Core.Clock.ClockPolicy.DefaultSuspectOffsetMs"/>).</summary>
+    [Range(0, long.MaxValue)]
+    public long ClockSuspectBoundMs { get; set; } = Core.Clock.ClockPolicy.DefaultSuspectOffsetMs;
+
     /// <summary>Shared secret presented to the hub until enrolment issues a client certificate.</summary>
     public string NodeKey { get; set; } = string.Empty;
 

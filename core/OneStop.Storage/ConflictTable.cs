@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using OneStop.Core.Changes;
+using OneStop.Core.Merge;
+
+namespace OneStop.Storage;
+
+/// <summary>
+/// An index of the conflicts merges have found. The truth stays in the records (every write is kept
+/// there), so the index only says where to look: a conflict is listed while both of its writes are
+/// still held and no later write has settled it. Both ends keep the same index from the same merge,
+/// so a node and the hub list the same conflicts once they hold the same writes.
+/// </summary>
+public static class ConflictTable
+{
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS conflicts (
+            id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            field TEXT NOT NULL,
+            sides TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS conflicts_scope ON conflicts(scope);
+        """;
+
+    public static async Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, string scope, IEnumerable<FieldConflict> conflicts, CancellationToken cancellationToken = default)
+    {
+        foreach (var conflict in conflicts)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO conflicts (id, record_id, scope, field, sides) VALUES ($id, $record, $scope, $field, $sides)
+                ON CONFLICT(id) DO NOTHING
+                """;
+            command.Parameters.AddWithValue("$id", conflict.Id.ToString());
+            command.Parameters.AddWithValue("$record", conflict.RecordId.ToString());
+            command.Parameters.AddWithValue("$scope", scope);
+            command.Parameters.AddWithValue("$field", conflict.Field);
+            command.Parameters.AddWithValue("$sides", ChangeCodec.EncodeFields(new Dictionary<string, FieldChange>
+            {
+                ["winner"] = conflict.Winner,
+                ["loser"] = conflict.Loser,
+            }));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Open conflicts (both sides held, not settled), optionally of one scope, oldest record first.</summary>
+    public static async Task<IReadOnlyList<OpenConflict>> ListOpenAsync(SqliteConnection connection, string? scope, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<(Guid Id, Guid RecordId, string Field, string Sides)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = scope is null
+                ? "SELECT id, record_id, field, sides FROM conflicts ORDER BY record_id, field, id"
+                : "SELECT id, record_id, field, sides FROM conflicts WHERE scope = $scope ORDER BY record_id, field, id";
+            command.Parameters.AddWithValue("$scope", (object?)scope ?? DBNull.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        var open = new List<OpenConflict>();
+        foreach (var group in rows.GroupBy(row => row.RecordId))
+        {
+            var record = await RecordTable.LoadAsync(connection, null, group.Key, cancellationToken);
+            foreach (var row in group)
+            {
+                var sides = ChangeCodec.DecodeFields(row.Sides);
+                var conflict = new FieldConflict(row.RecordId, row.Field, sides["winner"], sides["loser"]);
+                if (record is not null && IsOpen(record, conflict))
+                {
+                    open.Add(new OpenConflict(row.Id, record.Type, record.Scope, conflict));
+                }
+            }
+        }
+
+        return open;
+    }
+
+    public static async Task<OpenConflict?> FindOpenAsync(SqliteConnection connection, Guid id, CancellationToken cancellationToken = default)
+    {
+        var all = await ListOpenAsync(connection, null, cancellationToken);
+        return all.FirstOrDefault(conflict => conflict.Id == id);
+    }
+
+    /// <summary>Both writes are still in the record (a clamp re-clock can replace one) and nothing later saw both.</summary>
+    public static bool IsOpen(StoredRecord record, FieldConflict conflict)
+    {
+        var writes = FieldHistory.Writes(record, conflict.Field);
+        return writes.Any(write => WriteIdentity.SameWrite(write, conflict.Winner))
+            && writes.Any(write => WriteIdentity.SameWrite(write, conflict.Loser))
+            && !ConflictReview.IsResolved(record, conflict);
+    }
+}
+
+/// <summary>A conflict waiting for review, with the record it belongs to.</summary>
+public sealed record OpenConflict(Guid Id, string RecordType, string Scope, FieldConflict Conflict)
+{
+    /// <summary>A shape for APIs and screens: both values and both origins and times.</summary>
+    public object ToView() => new
+    {
+        id = Id,
+        recordId = Conflict.RecordId,
+        recordType = RecordType,
+        scope = Scope,
+        field = Conflict.Field,
+        winner = Side(Conflict.Winner),
+        loser = Side(Conflict.Loser),
+    };
+
+    private static object Side(FieldChange write) => new
+    {
+        value = write.Json is null ? (JsonElement?)null : JsonDocument.Parse(write.Json).RootElement.Clone(),
+        deleted = write.Deleted,
+        node = write.Version.Node,
+        wallMs = write.Version.WallMs,
+        counter = write.Version.Counter,
+    };
+}
