@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Ui.Localisation;
+using OneStop.Ui.Security;
+
+namespace OneStop.Ui;
+
+/// <summary>Registers and maps the intake UI; a host adds its own adapters for the ports in <see cref="Ports"/>.</summary>
+public static class DeskUiExtensions
+{
+    public static IServiceCollection AddDeskUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = ".OneStop.Desk";
+                options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+                options.LoginPath = "/signin";
+                options.AccessDeniedPath = "/signin";
+                // A desk shift, not a week: a shared kiosk must not stay signed in overnight.
+                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                options.SlidingExpiration = true;
+            });
+        services.AddAuthorization();
+        services.AddSingleton<Loc>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(UiCultures.Vietnamese)
+                .AddSupportedCultures([.. UiCultures.All])
+                .AddSupportedUICultures([.. UiCultures.All]);
+            // Only the explicit switch counts: a kiosk browser set to English must still start in Vietnamese.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    public static WebApplication MapDeskUi(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapDeskEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using OneStop.Core.Dossiers;
+
+namespace OneStop.Ui.Ports;
+
+/// <summary>A dossier as the intake screens show it.</summary>
+public sealed record DeskDossier(
+    Guid Id,
+    string ProcedureCode,
+    string ApplicantName,
+    DossierStatus Status,
+    DateTimeOffset? CreatedAt,
+    IReadOnlyDictionary<string, string> Answers)
+{
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>Date on the appointment slip, fixed when the dossier was received.</summary>
+    public DateOnly? DueDate { get; init; }
+
+    public string? ReceivedBy { get; init; }
+
+    public IReadOnlyList<DeskPayment> Payments { get; init; } = [];
+
+    public bool IsPaid => Payments.Count > 0;
+}
+
+/// <summary>A fee payment recorded at the desk.</summary>
+public sealed record DeskPayment(PaymentMethod Method, long AmountVnd, DateTimeOffset At, string CollectedBy);
+
+public enum PaymentMethod
+{
+    Cash,
+    BankTransfer,
+}

@@ -1,0 +1,13 @@
+namespace OneStop.Ui.Ports;
+
+/// <summary>Node facts the screens print: the office's name and the account residents pay into.</summary>
+/// <param name="OfficeNameVi">Office name on slips, in Vietnamese.</param>
+/// <param name="OfficeNameEn">Office name in English.</param>
+/// <param name="NodeId">This node's id, printed small on slips for support.</param>
+/// <param name="Bank">Where bank transfers go; null when the node takes cash only.</param>
+public sealed record DeskSettings(string OfficeNameVi, string OfficeNameEn, string NodeId, BankAccount? Bank);
+
+/// <param name="BankBin">Six-digit NAPAS bank identification number.</param>
+/// <param name="AccountNumber">Account number at that bank.</param>
+/// <param name="AccountName">Account holder as the bank shows it.</param>
+public sealed record BankAccount(string BankBin, string AccountNumber, string AccountName);

@@ -1,0 +1,15 @@
+namespace OneStop.Ui.Security;
+
+/// <summary>What a signed-in person asks the desk to do; each is checked on the server.</summary>
+public enum DeskAction
+{
+    ReadCatalogue,
+    ReadDossiers,
+    SaveDraft,
+    ReceiveDossier,
+    CollectFee,
+    ChangeStatus,
+    PrintSlip,
+    UseDevices,
+    RequestSync,
+}

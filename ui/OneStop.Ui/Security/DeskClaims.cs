@@ -1,0 +1,13 @@
+using System.Security.Claims;
+
+namespace OneStop.Ui.Security;
+
+/// <summary>Claims the sign-in cookie carries beyond name and role.</summary>
+public static class DeskClaims
+{
+    public const string DisplayName = "onestop:display_name";
+
+    public static string? Role(this ClaimsPrincipal user) => user.FindFirst(ClaimTypes.Role)?.Value;
+
+    public static string UserName(this ClaimsPrincipal user) => user.Identity?.Name ?? string.Empty;
+}
