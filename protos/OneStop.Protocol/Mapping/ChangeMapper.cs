@@ -70,6 +70,12 @@ public static class ChangeMapper
                 return false;
             }
 
+            if (!field.Deleted && !IsJson(field.JsonValue))
+            {
+                error = $"entry {wire.OriginSeq} field '{field.Name}' is not a JSON value";
+                return false;
+            }
+
             fields.Add(new DomainField(
                 field.Name,
                 field.Deleted ? null : field.JsonValue,
@@ -81,6 +87,19 @@ public static class ChangeMapper
         change = new DomainChange(wire.OriginNode, wire.OriginSeq, id, wire.RecordType, wire.Scope, fields, wire.ClockClamped);
         error = string.Empty;
         return true;
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     public static HubEntry ToWire(HubLogEntry entry) => new() { HubSeq = entry.HubSeq, Change = ToWire(entry.Change) };

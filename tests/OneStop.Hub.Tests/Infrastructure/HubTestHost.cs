@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OneStop.Hub.Api;
+using OneStop.Hub.Store;
+using OneStop.Protocol;
+using OneStop.Protocol.Transport;
+
+namespace OneStop.Hub.Tests.Infrastructure;
+
+/// <summary>
+/// The real hub composition (the same extension methods as Program.cs) on Kestrel over loopback,
+/// with its SQLite file in a temp folder. Nodes A and B serve different communes.
+/// </summary>
+public sealed class HubTestHost : IAsyncDisposable
+{
+    public const string NodeA = "node-a";
+    public const string CommuneA = "03006";
+    public const string KeyA = "key-a";
+    public const string NodeB = "node-b";
+    public const string CommuneB = "03445";
+    public const string KeyB = "key-b";
+
+    private readonly WebApplication _app;
+    private readonly string _root;
+
+    private HubTestHost(WebApplication app, string root, int grpcPort, int httpPort)
+    {
+        _app = app;
+        _root = root;
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
+    }
+
+    public Uri GrpcAddress { get; }
+
+    public Uri HttpAddress { get; }
+
+    public HubStore Store => _app.Services.GetRequiredService<HubStore>();
+
+    public AttachmentStore Attachments => _app.Services.GetRequiredService<AttachmentStore>();
+
+    public static async Task<HubTestHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var root = Directory.CreateTempSubdirectory("onestop-hub-test-").FullName;
+        var grpcPort = FreePort();
+        var httpPort = FreePort();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hub:DataDirectory"] = root,
+            ["Hub:GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub:MaxAttachmentBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub:Nodes:0:Id"] = NodeA,
+            ["Hub:Nodes:0:CommuneCode"] = CommuneA,
+            ["Hub:Nodes:0:Key"] = KeyA,
+            ["Hub:Nodes:1:Id"] = NodeB,
+            ["Hub:Nodes:1:CommuneCode"] = CommuneB,
+            ["Hub:Nodes:1:Key"] = KeyB,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddHubEndpoints();
+        builder.AddHubStore();
+        var app = builder.Build();
+        app.MapHubSync();
+        app.MapHubAdminApi();
+        await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        return new HubTestHost(app, root, grpcPort, httpPort);
+    }
+
+    /// <summary>A sync client that presents the given node's id and key on every call.</summary>
+    public NodeClient Client(string nodeId, string key) => new(new GrpcChannel(GrpcAddress), nodeId, key);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Pooled SQLite connections may hold the file a moment longer; the temp folder is the OS's to clean.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A node's view of the hub: the sync client plus its credentials.</summary>
+public sealed class NodeClient(GrpcChannel channel, string nodeId, string key) : IDisposable
+{
+    public SyncClient Sync { get; } = new(channel);
+
+    public string NodeId { get; } = nodeId;
+
+    public GrpcCallOptions Options()
+    {
+        var options = new GrpcCallOptions { Timeout = TimeSpan.FromSeconds(20) };
+        options.Headers[NodeHeaders.NodeId] = NodeId;
+        options.Headers[NodeHeaders.Authorization] = "Bearer " + key;
+        return options;
+    }
+
+    public void Dispose() => channel.Dispose();
+}
