@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OneStop.Core.Catalogue;
+using OneStop.Edge.Attachments;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
@@ -16,10 +17,11 @@ public static class EdgeExtensions
         builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<EdgeOptions>>().Value;
-            return new EdgeStore(new SqliteDatabase(Path.Combine(options.DataDirectory, "edge.db")), options.NodeId);
-        });
+            new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory, "edge.db")));
+        builder.Services.AddSingleton(sp =>
+            new EdgeStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<EdgeOptions>>().Value.NodeId));
+        builder.Services.AddSingleton<BlobStore>();
+        builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<DossierService>();
         builder.Services.AddHostedService<EdgeStoreStartup>();

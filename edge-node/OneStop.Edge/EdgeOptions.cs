@@ -20,6 +20,12 @@ public sealed class EdgeOptions
 
     public string DataDirectory { get; set; } = DefaultDataDirectory;
 
+    /// <summary>Default largest attachment: 20 MiB, the hub's own default limit.</summary>
+    public const long DefaultMaxAttachmentBytes = 20L * 1024 * 1024;
+
+    [Range(1, long.MaxValue)]
+    public long MaxAttachmentBytes { get; set; } = DefaultMaxAttachmentBytes;
+
     /// <summary>Catalogue file seeded at first start so the node works before it ever reaches the hub.</summary>
     public string CatalogueFile { get; set; } = Path.Combine(AppContext.BaseDirectory, "data", "procedures.json");
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace OneStop.EndToEnd.Tests;
 
@@ -16,7 +15,7 @@ public sealed class OfflineFirstSyncTests
 
         // The hub is down: intake still works and the write is kept for later.
         var id = await cluster.CreateDossierAsync("Sùng A Páo");
-        var status = await cluster.EdgeHttp.GetFromJsonAsync<JsonElement>(cluster.EdgeApi("/api/status"));
+        var status = await cluster.Edge.GetJsonAsync("/api/status");
         Assert.Equal(1, status.GetProperty("backlog").GetInt64());
 
         await cluster.StartHubAsync();
@@ -35,9 +34,9 @@ public sealed class OfflineFirstSyncTests
             cluster.HubApi("/api/procedures/hotich.khaisinh"),
             new Dictionary<string, object> { ["name_vi"] = "Đăng ký khai sinh (mẫu mới)" });
         Assert.True(patch.IsSuccessStatusCode, await patch.Content.ReadAsStringAsync());
-        await cluster.EdgeHttp.PostAsync(cluster.EdgeApi("/api/sync"), null);
+        await cluster.Edge.RequestSyncAsync();
         var procedure = await Eventually.WaitForAsync(
-            () => cluster.EdgeHttp.GetFromJsonAsync<JsonElement>(cluster.EdgeApi("/api/procedures/hotich.khaisinh")),
+            () => cluster.Edge.GetJsonAsync("/api/procedures/hotich.khaisinh"),
             p => p.GetProperty("nameVi").GetString() == "Đăng ký khai sinh (mẫu mới)",
             Patience,
             cluster.Logs);
@@ -50,7 +49,7 @@ public sealed class OfflineFirstSyncTests
         const int Dossiers = 300;
 
         // Two entries per batch makes the push take many round trips, so the kill lands inside it.
-        await using var cluster = new SyncCluster(new Dictionary<string, string> { ["Sync:MaxBatchEntries"] = "2" });
+        await using var cluster = new SyncCluster(1, new Dictionary<string, string> { ["Sync:MaxBatchEntries"] = "2" });
         await cluster.StartEdgeAsync();
         var created = new HashSet<Guid>();
         for (var i = 0; i < Dossiers; i++)
@@ -59,8 +58,8 @@ public sealed class OfflineFirstSyncTests
         }
 
         await cluster.StartHubAsync();
-        var ackedAtKill = await Eventually.WaitForAsync(cluster.HubAckedAsync, acked => acked > 0, Patience, cluster.Logs);
-        await cluster.Edge!.KillAsync();
+        var ackedAtKill = await Eventually.WaitForAsync(() => cluster.HubAckedAsync(), acked => acked > 0, Patience, cluster.Logs);
+        await cluster.Edge.Process!.KillAsync();
         Assert.True(ackedAtKill < Dossiers, $"the kill came after the push had finished (acked {ackedAtKill})");
 
         await cluster.RestartEdgeAfterKillAsync();
@@ -72,10 +71,10 @@ public sealed class OfflineFirstSyncTests
         Assert.Equal(stats.GetProperty("procedures").GetInt64() + Dossiers, stats.GetProperty("logHead").GetInt64());
         Assert.Equal(Dossiers, await cluster.HubAckedAsync());
 
-        var onEdge = await cluster.EdgeHttp.GetFromJsonAsync<JsonElement>(cluster.EdgeApi("/api/dossiers"));
+        var onEdge = await cluster.Edge.GetJsonAsync("/api/dossiers");
         Assert.Equal(Dossiers, onEdge.GetArrayLength());
         var edgeStatus = await Eventually.WaitForAsync(
-            () => cluster.EdgeHttp.GetFromJsonAsync<JsonElement>(cluster.EdgeApi("/api/status")),
+            () => cluster.Edge.GetJsonAsync("/api/status"),
             s => s.GetProperty("backlog").GetInt64() == 0,
             Patience,
             cluster.Logs);

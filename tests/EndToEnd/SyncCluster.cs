@@ -3,79 +3,75 @@ using System.Text.Json;
 
 namespace OneStop.EndToEnd.Tests;
 
-/// <summary>A hub and an edge node as real processes on loopback, with their data folders in a temp directory.</summary>
+/// <summary>A hub and edge nodes as real processes on loopback, with their data folders in a temp directory.</summary>
 internal sealed class SyncCluster : IAsyncDisposable
 {
-    public const string NodeId = "node-e2e-01";
     public const string CommuneCode = "03006";
-    private const string NodeKey = "e2e-secret-key";
 
     private readonly string _root = Directory.CreateTempSubdirectory("onestop-e2e-").FullName;
-    private readonly Dictionary<string, string> _extraEdgeSettings;
+    private readonly Dictionary<string, string> _edgeSettings;
 
-    public SyncCluster(IReadOnlyDictionary<string, string>? edgeSettings = null)
+    public SyncCluster(int edges = 1, IReadOnlyDictionary<string, string>? edgeSettings = null)
     {
-        _extraEdgeSettings = new Dictionary<string, string>(edgeSettings ?? new Dictionary<string, string>());
+        _edgeSettings = new Dictionary<string, string>(edgeSettings ?? new Dictionary<string, string>());
+        Edges = [.. Enumerable.Range(1, edges).Select(i => new EdgeNode($"node-e2e-{i:D2}", $"e2e-key-{i}", Path.Combine(_root, $"edge-{i}")))];
     }
+
+    public IReadOnlyList<EdgeNode> Edges { get; }
+
+    /// <summary>The first (or only) edge node.</summary>
+    public EdgeNode Edge => Edges[0];
 
     public int HubGrpcPort { get; } = HostProcess.FreePort();
     public int HubHttpPort { get; } = HostProcess.FreePort();
-    public int EdgePort { get; private set; } = HostProcess.FreePort();
 
     public HostProcess? Hub { get; private set; }
-    public HostProcess? Edge { get; private set; }
 
     public HttpClient HubHttp { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
-    public HttpClient EdgeHttp { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public Uri HubApi(string path) => new($"http://127.0.0.1:{HubHttpPort}{path}");
-    public Uri EdgeApi(string path) => new($"http://127.0.0.1:{EdgePort}{path}");
 
     public async Task StartHubAsync()
     {
-        Hub = await HostProcess.StartAsync(RepoPaths.HostDll("central-hub", "OneStop.Hub"), new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Hub:DataDirectory"] = Path.Combine(_root, "hub"),
             ["Hub:GrpcPort"] = HubGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:HttpPort"] = HubHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Hub:Nodes:0:Id"] = NodeId,
-            ["Hub:Nodes:0:CommuneCode"] = CommuneCode,
-            ["Hub:Nodes:0:Key"] = NodeKey,
-        });
-    }
-
-    public async Task StartEdgeAsync()
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["Urls"] = $"http://127.0.0.1:{EdgePort}",
-            ["Edge:NodeId"] = NodeId,
-            ["Edge:CommuneCode"] = CommuneCode,
-            ["Edge:DataDirectory"] = Path.Combine(_root, "edge"),
-            ["Sync:HubUrl"] = $"http://127.0.0.1:{HubGrpcPort}",
-            ["Sync:NodeKey"] = NodeKey,
-            ["Sync:IntervalSeconds"] = "1",
         };
-        foreach (var (key, value) in _extraEdgeSettings)
+        for (var i = 0; i < Edges.Count; i++)
         {
-            settings[key] = value;
+            settings[$"Hub:Nodes:{i}:Id"] = Edges[i].NodeId;
+            settings[$"Hub:Nodes:{i}:CommuneCode"] = CommuneCode;
+            settings[$"Hub:Nodes:{i}:Key"] = Edges[i].Key;
         }
 
-        Edge = await HostProcess.StartAsync(RepoPaths.HostDll("edge-node", "OneStop.Edge"), settings);
+        Hub = await HostProcess.StartAsync(RepoPaths.HostDll("central-hub", "OneStop.Hub"), settings);
     }
 
-    public async Task<Guid> CreateDossierAsync(string applicant, string procedureCode = "hotich.khaisinh")
+    public async Task StopHubAsync()
     {
-        using var response = await EdgeHttp.PostAsJsonAsync(EdgeApi("/api/dossiers"), new
+        if (Hub is not null)
         {
-            procedureCode,
-            applicantName = applicant,
-            form = new Dictionary<string, string> { ["child.full_name"] = applicant },
-        });
-        Assert.True(response.IsSuccessStatusCode, $"create dossier: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("id").GetGuid();
+            await Hub.DisposeAsync();
+            Hub = null;
+        }
     }
+
+    public Task StartEdgeAsync() => StartEdgesAsync();
+
+    public async Task StartEdgesAsync()
+    {
+        foreach (var edge in Edges)
+        {
+            await edge.StartAsync(HubGrpcPort, CommuneCode, _edgeSettings);
+        }
+    }
+
+    public Task RestartEdgeAfterKillAsync() => Edge.RestartAfterKillAsync(HubGrpcPort, CommuneCode, _edgeSettings);
+
+    public Task<Guid> CreateDossierAsync(string applicant, string procedureCode = "hotich.khaisinh") =>
+        Edge.CreateDossierAsync(applicant, procedureCode);
 
     public async Task<List<Guid>> HubDossierIdsAsync()
     {
@@ -83,55 +79,44 @@ internal sealed class SyncCluster : IAsyncDisposable
         return [.. body.RootElement.EnumerateArray().Select(r => r.GetProperty("id").GetGuid())];
     }
 
-    public async Task<JsonElement> HubStatsAsync()
-    {
-        using var body = JsonDocument.Parse(await HubHttp.GetStringAsync(HubApi("/api/stats")));
-        return body.RootElement.Clone();
-    }
+    public Task<JsonElement> HubJsonAsync(string path) => HubHttp.GetFromJsonAsync<JsonElement>(HubApi(path));
 
-    public async Task<long> HubAckedAsync()
+    public Task<JsonElement> HubStatsAsync() => HubJsonAsync("/api/stats");
+
+    public async Task<long> HubAckedAsync(string? nodeId = null)
     {
-        using var body = JsonDocument.Parse(await HubHttp.GetStringAsync(HubApi("/api/nodes")));
-        return body.RootElement.EnumerateArray()
-            .Where(n => n.GetProperty("nodeId").GetString() == NodeId)
+        nodeId ??= Edge.NodeId;
+        var nodes = await HubJsonAsync("/api/nodes");
+        return nodes.EnumerateArray()
+            .Where(n => n.GetProperty("nodeId").GetString() == nodeId)
             .Select(n => n.GetProperty("ackedSeq").GetInt64())
             .FirstOrDefault();
     }
 
-    public string Logs() => $"--- hub ---\n{Hub?.Output}\n--- edge ---\n{Edge?.Output}";
-
-    public async Task RestartEdgeAfterKillAsync()
-    {
-        if (Edge is not null)
-        {
-            await Edge.DisposeAsync();
-        }
-
-        EdgePort = HostProcess.FreePort();
-        await StartEdgeAsync();
-    }
+    public string Logs() =>
+        $"--- hub ---\n{Hub?.Output}\n" + string.Join('\n', Edges.Select(e => $"--- {e.NodeId} ---\n{e.Process?.Output}"));
 
     public async ValueTask DisposeAsync()
     {
-        if (Edge is not null)
+        foreach (var edge in Edges)
         {
-            await Edge.DisposeAsync();
+            if (edge.Process is not null)
+            {
+                await edge.Process.DisposeAsync();
+            }
+
+            edge.Http.Dispose();
         }
 
-        if (Hub is not null)
-        {
-            await Hub.DisposeAsync();
-        }
-
+        await StopHubAsync();
         HubHttp.Dispose();
-        EdgeHttp.Dispose();
         try
         {
             Directory.Delete(_root, recursive: true);
         }
         catch (IOException)
         {
-            // A killed process may still hold a file for a moment; the temp folder is cleaned by the OS.
+            // A killed process may still hold a file for a moment; the temp folder is the OS's to clean.
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OneStop.Core.Clock;
 using OneStop.Core.Dossiers;
+using OneStop.Edge.Attachments;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
@@ -27,14 +28,22 @@ public static class EdgeApi
         api.MapGet("/dossiers/{id:guid}", async (Guid id, DossierService dossiers, CancellationToken ct) =>
             await dossiers.GetAsync(id, ct) is { } dossier ? Results.Ok(dossier) : Results.NotFound());
         api.MapPost("/dossiers", CreateDossierAsync);
+        api.MapPatch("/dossiers/{id:guid}", UpdateDossierAsync);
         api.MapPost("/dossiers/{id:guid}/status", ChangeStatusAsync);
+        api.MapPost("/dossiers/{id:guid}/attachments", AddAttachmentAsync);
+        api.MapGet("/dossiers/{id:guid}/attachments", async (Guid id, AttachmentService attachments, CancellationToken ct) =>
+            Results.Ok(await attachments.ListForDossierAsync(id, ct)));
+        api.MapGet("/attachments/{id:guid}/content", async (Guid id, AttachmentService attachments, CancellationToken ct) =>
+            await attachments.ReadAsync(id, ct) is { } found
+                ? Results.File(found.Content, found.View.ContentType, found.View.FileName)
+                : Results.NotFound());
         api.MapGet("/conflicts", async (EdgeStore store, CancellationToken ct) =>
             Results.Ok((await store.ListConflictsAsync(ct)).Select(c => c.ToView())));
         api.MapPost("/conflicts/{id:guid}/resolve", ResolveConflictAsync);
         return app;
     }
 
-    private static async Task<IResult> StatusAsync(EdgeStore store, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
     {
         var snapshot = status.Current;
         return Results.Ok(new
@@ -43,6 +52,7 @@ public static class EdgeApi
             communeCode = options.Value.CommuneCode,
             link = snapshot.Link.ToString().ToLowerInvariant(),
             backlog = await store.CountBacklogAsync(ct),
+            blobsPending = (await blobs.ListPendingAsync(ct)).Count,
             pushAcked = await store.ReadCursorAsync(MetaKeys.PushAcked, ct),
             pullCursor = await store.ReadCursorAsync(MetaKeys.PullCursor, ct),
             snapshot.LastSuccess,
@@ -61,6 +71,45 @@ public static class EdgeApi
         {
             var dossier = await dossiers.CreateAsync(draft, ct);
             return Results.Created($"/api/dossiers/{dossier.Id}", dossier);
+        }
+        catch (IntakeException ex)
+        {
+            return Results.BadRequest(new { field = ex.Field, error = ex.MessageVi, errorEn = ex.Message });
+        }
+    }
+
+    /// <summary>The request body is the file itself; its name comes in the X-File-Name header (URL-encoded).</summary>
+    private static async Task<IResult> AddAttachmentAsync(Guid id, HttpRequest request, AttachmentService attachments, IOptions<EdgeOptions> options, CancellationToken ct)
+    {
+        var limit = options.Value.MaxAttachmentBytes;
+        if (request.ContentLength > limit)
+        {
+            return Results.BadRequest(new { field = "file", error = $"Tệp quá lớn: tối đa {limit / (1024 * 1024)} MB.", errorEn = $"The file is too large: at most {limit / (1024 * 1024)} MB." });
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var name = Uri.UnescapeDataString(request.Headers["X-File-Name"].ToString() is { Length: > 0 } header ? header : "tep-dinh-kem");
+        try
+        {
+            var view = await attachments.AddAsync(id, name, request.ContentType ?? "application/octet-stream", buffer.ToArray(), ct);
+            return Results.Created($"/api/attachments/{view.Id}/content", view);
+        }
+        catch (IntakeException ex)
+        {
+            return Results.BadRequest(new { field = ex.Field, error = ex.MessageVi, errorEn = ex.Message });
+        }
+    }
+
+    private static async Task<IResult> UpdateDossierAsync(Guid id, DossierEdit edit, DossierService dossiers, CancellationToken ct)
+    {
+        try
+        {
+            return Results.Ok(await dossiers.UpdateAsync(id, edit, ct));
+        }
+        catch (KeyNotFoundException)
+        {
+            return Results.NotFound();
         }
         catch (IntakeException ex)
         {

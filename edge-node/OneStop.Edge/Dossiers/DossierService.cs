@@ -57,6 +57,34 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         return View(await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken));
     }
 
+    /// <summary>Corrects the applicant's name or form answers; only what changed is written and synced.</summary>
+    public async Task<DossierView> UpdateAsync(Guid id, DossierEdit edit, CancellationToken cancellationToken = default)
+    {
+        var record = await store.GetAsync(id, cancellationToken);
+        if (record is null || record.Type != RecordTypes.Dossier)
+        {
+            throw new KeyNotFoundException($"No dossier {id}.");
+        }
+
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (edit.ApplicantName is { } name)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new IntakeException("applicant_name", "Chưa nhập họ tên người nộp hồ sơ.", "The applicant's name is missing.");
+            }
+
+            values[DossierFields.ApplicantName] = JsonSerializer.Serialize(name.Trim());
+        }
+
+        foreach (var (key, value) in edit.Form ?? new Dictionary<string, string>())
+        {
+            values[DossierFields.FormPrefix + key] = JsonSerializer.Serialize(value);
+        }
+
+        return View(await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken));
+    }
+
     public async Task<IReadOnlyList<DossierView>> ListAsync(CancellationToken cancellationToken = default) =>
         [.. (await store.ListAsync(RecordTypes.Dossier, cancellationToken: cancellationToken)).Select(DossierView.From)];
 

@@ -11,6 +11,13 @@ internal static class EdgeSchema
             record_id TEXT NOT NULL,
             entry TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS blobs (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            content_type TEXT NOT NULL,
+            data BLOB NOT NULL,
+            uploaded INTEGER NOT NULL DEFAULT 0
+        );
         CREATE TABLE IF NOT EXISTS meta (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL

@@ -49,22 +49,45 @@ public sealed class EdgeStore
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
             using var transaction = SqliteDatabase.BeginWrite(connection);
-            var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
-            var fields = LocalWrite.Fields(local, values, Clock.Now());
-            if (fields.Count == 0 && local is not null)
-            {
-                return local;
-            }
-
-            var seq = await NextSeqAsync(connection, transaction, cancellationToken);
-            var entry = new ChangeEntry(NodeId, seq, id, local?.Type ?? type, local?.Scope ?? scope, fields);
-            var result = RecordMerge.Apply(local, entry);
-            await RecordTable.SaveMergedAsync(connection, transaction, local, result, cancellationToken);
-            await AppendLogAsync(connection, transaction, entry, cancellationToken);
-            await WriteMetaAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
+            var record = await WriteInTransactionAsync(connection, transaction, id, type, scope, values, cancellationToken);
             transaction.Commit();
             LocalWriteCommitted?.Invoke();
-            return result.Record;
+            return record;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>
+    /// Stores attachment content (once per hash) and writes its attachment record, in one transaction.
+    /// </summary>
+    public async Task<StoredRecord> AddAttachmentAsync(Guid attachmentId, string scope, IReadOnlyDictionary<string, string?> metadata, string sha256, string contentType, byte[] content, CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            using var transaction = SqliteDatabase.BeginWrite(connection);
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = """
+                    INSERT INTO blobs (sha256, size, content_type, data) VALUES ($sha, $size, $type, $data)
+                    ON CONFLICT(sha256) DO NOTHING
+                    """;
+                command.Parameters.AddWithValue("$sha", sha256);
+                command.Parameters.AddWithValue("$size", content.LongLength);
+                command.Parameters.AddWithValue("$type", contentType);
+                command.Parameters.AddWithValue("$data", content);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var record = await WriteInTransactionAsync(connection, transaction, attachmentId, Core.Changes.RecordTypes.Attachment, scope, metadata, cancellationToken);
+            transaction.Commit();
+            LocalWriteCommitted?.Invoke();
+            return record;
         }
         finally
         {
@@ -220,6 +243,28 @@ public sealed class EdgeStore
             : RecordMerge.Apply(local, clamped);
         await RecordTable.SaveMergedAsync(connection, transaction, local, result, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// A local write inside the caller's transaction: only changed fields, one version for the write,
+    /// record and change-log entry together. A repeated save of the same values logs nothing.
+    /// </summary>
+    private async Task<StoredRecord> WriteInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, Guid id, string type, string scope, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)
+    {
+        var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
+        var fields = LocalWrite.Fields(local, values, Clock.Now());
+        if (fields.Count == 0 && local is not null)
+        {
+            return local;
+        }
+
+        var seq = await NextSeqAsync(connection, transaction, cancellationToken);
+        var entry = new ChangeEntry(NodeId, seq, id, local?.Type ?? type, local?.Scope ?? scope, fields);
+        var result = RecordMerge.Apply(local, entry);
+        await RecordTable.SaveMergedAsync(connection, transaction, local, result, cancellationToken);
+        await AppendLogAsync(connection, transaction, entry, cancellationToken);
+        await WriteMetaAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
+        return result.Record;
     }
 
     private static async Task<long> NextSeqAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ namespace OneStop.Edge.Sync;
 /// </summary>
 public sealed class SyncAgent(
     EdgeStore store,
+    BlobStore blobs,
     IOptions<SyncOptions> syncOptions,
     IOptions<EdgeOptions> edgeOptions,
     SyncStatus status,
@@ -50,7 +51,7 @@ public sealed class SyncAgent(
 
         store.LocalWriteCommitted += RequestSync;
         using var channel = new GrpcChannel(options.HubUrl, new GrpcChannelOptions { CompressRequests = true });
-        var round = new SyncRound(store, new SyncClient(channel), options, edgeOptions.Value, status, time);
+        var round = new SyncRound(store, blobs, new SyncClient(channel), options, edgeOptions.Value, status, time);
         var pipeline = BuildPipeline();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -64,7 +65,7 @@ public sealed class SyncAgent(
             {
                 break;
             }
-            catch (Exception ex) when (ex is GrpcException or HttpRequestException or IOException or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (ex is GrpcException or HttpRequestException or IOException or InvalidOperationException or TimeoutException or InvalidDataException)
             {
                 status.Update(s => s with { Link = LinkState.Offline, LastError = Describe(ex) });
                 logger.LogWarning("Sync round failed: {Reason}", Describe(ex));

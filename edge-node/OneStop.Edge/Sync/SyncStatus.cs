@@ -7,7 +7,7 @@ namespace OneStop.Edge.Sync;
 public sealed class SyncStatus
 {
     private readonly object _gate = new();
-    private SyncSnapshot _snapshot = new(LinkState.Offline, null, null, null, 0, 0, 0);
+    private SyncSnapshot _snapshot = new(LinkState.Offline, null, null, null, 0, 0, 0, 0);
 
     public SyncSnapshot Current
     {
@@ -36,6 +36,7 @@ public sealed class SyncStatus
 /// <param name="Pushed">Entries pushed since start.</param>
 /// <param name="Pulled">Entries pulled since start.</param>
 /// <param name="Rounds">Completed sync rounds since start.</param>
+/// <param name="BlobsUploaded">Attachment contents the hub confirmed since start.</param>
 public sealed record SyncSnapshot(
     LinkState Link,
     DateTimeOffset? LastSuccess,
@@ -43,4 +44,5 @@ public sealed record SyncSnapshot(
     long? ClockOffsetMs,
     long Pushed,
     long Pulled,
-    long Rounds);
+    long Rounds,
+    long BlobsUploaded);

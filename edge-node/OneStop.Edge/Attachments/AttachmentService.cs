@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using OneStop.Core.Changes;
+using OneStop.Edge.Dossiers;
+using OneStop.Edge.Store;
+
+namespace OneStop.Edge.Attachments;
+
+/// <summary>Scans and photos attached to a dossier: stored on the node at once, uploaded after their records.</summary>
+public sealed class AttachmentService(EdgeStore store, BlobStore blobs, DossierService dossiers, IOptions<EdgeOptions> options, TimeProvider time)
+{
+    public async Task<AttachmentView> AddAsync(Guid dossierId, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default)
+    {
+        if (content.Length == 0)
+        {
+            throw new IntakeException("file", "Tệp đính kèm trống.", "The attachment is empty.");
+        }
+
+        var limit = options.Value.MaxAttachmentBytes;
+        if (content.LongLength > limit)
+        {
+            throw new IntakeException("file", $"Tệp quá lớn: tối đa {limit / (1024 * 1024)} MB.", $"The file is too large: at most {limit / (1024 * 1024)} MB.");
+        }
+
+        var dossier = await dossiers.GetAsync(dossierId, cancellationToken)
+            ?? throw new IntakeException("dossier", "Không tìm thấy hồ sơ.", $"No dossier {dossierId}.");
+        var sha = BlobStore.HashOf(content);
+        var metadata = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["dossier_id"] = JsonSerializer.Serialize(dossier.Id),
+            ["file_name"] = JsonSerializer.Serialize(Path.GetFileName(fileName)),
+            ["content_type"] = JsonSerializer.Serialize(contentType),
+            ["size"] = content.LongLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["sha256"] = JsonSerializer.Serialize(sha),
+        };
+        var id = Guid.CreateVersion7(time.GetUtcNow());
+        await store.AddAttachmentAsync(id, dossier.Scope, metadata, sha, contentType, content, cancellationToken);
+        return new AttachmentView(id, dossier.Id, Path.GetFileName(fileName), contentType, content.LongLength, sha);
+    }
+
+    public async Task<IReadOnlyList<AttachmentView>> ListForDossierAsync(Guid dossierId, CancellationToken cancellationToken = default)
+    {
+        var records = await store.ListAsync(RecordTypes.Attachment, 10_000, cancellationToken);
+        return [.. records.Select(AttachmentView.From).Where(a => a.DossierId == dossierId)];
+    }
+
+    /// <summary>The content of an attachment if this node holds it (it may hold only the record, pulled from the hub).</summary>
+    public async Task<(AttachmentView View, byte[] Content)?> ReadAsync(Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        var record = await store.GetAsync(attachmentId, cancellationToken);
+        if (record is null || record.Type != RecordTypes.Attachment)
+        {
+            return null;
+        }
+
+        var view = AttachmentView.From(Storage.RecordData.Of(record));
+        var content = await blobs.ReadAsync(view.Sha256, cancellationToken);
+        return content is null ? null : (view, content);
+    }
+}

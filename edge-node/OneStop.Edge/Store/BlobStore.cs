@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using OneStop.Storage;
+
+namespace OneStop.Edge.Store;
+
+/// <summary>
+/// Attachment content on the node, addressed by SHA-256 so a scan attached twice is stored once.
+/// Content lives in the same SQLite file as the records: the attachment record and its bytes commit
+/// together, and a power cut cannot leave a record pointing at a half-written file.
+/// </summary>
+public sealed class BlobStore(SqliteDatabase database)
+{
+    public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>Blobs the hub does not hold yet, oldest first.</summary>
+    public async Task<IReadOnlyList<PendingBlob>> ListPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sha256, size, content_type FROM blobs WHERE uploaded = 0 ORDER BY rowid";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<PendingBlob>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new PendingBlob(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+        }
+
+        return list;
+    }
+
+    /// <summary>The content, or null when absent. Content that no longer hashes to its name is reported, never sent.</summary>
+    public async Task<byte[]?> ReadAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT data FROM blobs WHERE sha256 = $sha";
+        command.Parameters.AddWithValue("$sha", sha256);
+        if (await command.ExecuteScalarAsync(cancellationToken) is not byte[] data)
+        {
+            return null;
+        }
+
+        if (HashOf(data) != sha256)
+        {
+            throw new InvalidDataException($"Attachment {sha256} is damaged on this node's disk: its content no longer matches its hash.");
+        }
+
+        return data;
+    }
+
+    public async Task MarkUploadedAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE blobs SET uploaded = 1 WHERE sha256 = $sha";
+        command.Parameters.AddWithValue("$sha", sha256);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>A blob waiting for upload.</summary>
+public sealed record PendingBlob(string Sha256, long Size, string ContentType);
