@@ -20,7 +20,7 @@ public static class DeskUiExtensions
                 options.Cookie.Name = ".OneStop.Desk";
                 options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
                 options.LoginPath = "/signin";
-                options.AccessDeniedPath = "/signin";
+                options.AccessDeniedPath = "/forbidden";
                 // A desk shift, not a week: a shared kiosk must not stay signed in overnight.
                 options.ExpireTimeSpan = TimeSpan.FromHours(10);
                 options.SlidingExpiration = true;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OneStop.Hardware;
 using OneStop.Ui;
 using OneStop.Ui.Ports;
 
@@ -26,6 +28,11 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<IDeskAccounts, EdgeDeskAccounts>();
         builder.Services.AddSingleton<ISyncBarSource, EdgeSyncBarSource>();
         builder.Services.AddScoped<IIntakeDesk, EdgeIntakeDesk>();
+        builder.Services.AddScoped<IDeskDevices, EdgeDeskDevices>();
+        // The device set belongs to the host's device services; until they register it, the UI brings its own
+        // (simulators unless section "Hardware" says otherwise). TryAdd keeps a single set either way.
+        builder.Services.AddOptions<HardwareOptions>().BindConfiguration("Hardware");
+        builder.Services.TryAddSingleton(sp => DeviceSet.Create(sp.GetRequiredService<IOptions<HardwareOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         return builder;
     }
 

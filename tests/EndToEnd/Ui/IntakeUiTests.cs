@@ -133,6 +133,16 @@ public sealed class IntakeUiTests
         await DeskBrowser.ScreenshotAsync(staff, "13-fee-paid");
         await staff.GetByTestId("slip-link").ClickAsync();
         await Expect(staff.GetByTestId("slip")).ToContainTextAsync("10.000 đ");
+        await staff.GetByTestId("print-receipt").ClickAsync();
+        await Expect(staff.GetByTestId("print-result")).ToContainTextAsync("Đã in phiếu hẹn");
+        await DeskBrowser.ScreenshotAsync(staff, "14-slip-printed");
+        await staff.GotoAsync("/devices");
+        await Expect(staff.Locator("tr[data-kind='printer'] [data-testid=device-details]")).ToContainTextAsync("printed: 1");
+        await DeskBrowser.ScreenshotAsync(staff, "15-devices");
+
+        // The device page is for staff: a volunteer who types its address is turned away by the server.
+        await volunteer.GotoAsync("/devices");
+        await Expect(volunteer.GetByTestId("forbidden-page")).ToBeVisibleAsync();
     }
 
     private static async Task SignInAsync(IPage page, string user, string password)

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using OneStop.Core.Calendar;
+using OneStop.Hardware;
+using OneStop.Hardware.Printer;
+using OneStop.Ui.Ports;
+using OneStop.Ui.Security;
+
+namespace OneStop.Edge.Ui;
+
+/// <summary>The device port over the node's <see cref="DeviceSet"/>; printing checks the role here, on the server.</summary>
+public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, AuthenticationStateProvider authentication) : IDeskDevices
+{
+    public async Task<IReadOnlyList<DeskDeviceStatus>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await RequireAsync(DeskAction.UseDevices);
+        return [.. devices.All.Select(device =>
+        {
+            var health = device.ReadHealth();
+            var simulated = device.GetType().Name.StartsWith("Simulated", StringComparison.Ordinal);
+            return new DeskDeviceStatus(health.DeviceId, health.Kind, health.Connected, health.LastError, simulated, health.Details);
+        })];
+    }
+
+    public async Task<DeskPrintResult> PrintSlipAsync(Guid dossierId, string statusUrl, CancellationToken cancellationToken = default)
+    {
+        await RequireAsync(DeskAction.PrintSlip);
+        var dossier = await desk.GetDossierAsync(dossierId, cancellationToken) ?? throw new KeyNotFoundException($"No dossier {dossierId}.");
+        if (dossier.ReceivedAt is not { } receivedAt || dossier.DueDate is not { } due)
+        {
+            return new DeskPrintResult(false, "not received");
+        }
+
+        var procedure = await desk.FindProcedureAsync(dossier.ProcedureCode, cancellationToken);
+        var slip = ReceiptTemplates.AppointmentSlip(
+            desk.Settings.OfficeNameVi,
+            dossier.Id.ToString("N")[..12].ToUpperInvariant(),
+            dossier.ApplicantName,
+            procedure?.NameVi ?? dossier.ProcedureCode,
+            receivedAt.ToOffset(AppointmentCalculator.VietnamOffset),
+            new DateTimeOffset(due.ToDateTime(new TimeOnly(7, 30)), AppointmentCalculator.VietnamOffset),
+            statusUrl);
+        // The printer driver blocks on a serial port or a socket; keep it off the request thread.
+        var result = await Task.Run(() => devices.Printer.Print(slip), cancellationToken);
+        return new DeskPrintResult(result.Succeeded, result.Error);
+    }
+
+    private async Task RequireAsync(DeskAction action)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var role = user.Identity?.IsAuthenticated == true ? user.Role() : null;
+        if (!DeskPermissions.Allows(role, action))
+        {
+            throw new DeskForbiddenException(action, role);
+        }
+    }
+}
