@@ -1,4 +1,5 @@
 using OneStop.Hardware.CardReader;
+using OneStop.Hardware.CardReader.Nfc;
 using OneStop.Hardware.Display;
 using OneStop.Hardware.EnvironmentSensor;
 using OneStop.Hardware.Indicator;
@@ -150,6 +151,12 @@ internal static class DeviceFactory
         if (options.IsSimulator)
         {
             return new SimulatedIdCardReader("card-reader", time);
+        }
+
+        if (options.Is(DriverNames.Pn532, DriverNames.Linux))
+        {
+            var path = RequirePath(options, "CardReader");
+            return new Pn532IdCardReader("card-reader", () => new Pn532(LinuxSerialPort.Open(path, options.BaudRate)), time);
         }
 
         throw UnknownDriver("CardReader", options.Driver);

@@ -1,8 +1,13 @@
+using OneStop.Hardware.CardReader.Icao;
+using OneStop.Hardware.CardReader.Simulation;
 using OneStop.Hardware.Health;
 
 namespace OneStop.Hardware.CardReader;
 
-/// <summary>A reader with a card slot the device page can fill; a wrong MRZ key fails as BAC would.</summary>
+/// <summary>
+/// A reader with a card slot the device page can fill. Each read runs the real BAC and secure messaging against a
+/// <see cref="SimulatedEmrtdChip"/> built from the card, so a wrong MRZ key fails exactly where a real chip refuses it.
+/// </summary>
 public sealed class SimulatedIdCardReader : IIdCardReader
 {
     private readonly Lock _gate = new();
@@ -60,7 +65,7 @@ public sealed class SimulatedIdCardReader : IIdCardReader
             }
 
             var card = _card;
-            return DeviceGuard.Run(_health, () => card.Key == key ? card.Data : throw new DeviceFaultException("access denied: MRZ key does not match the card"));
+            return CardReadGuard.Run(_health, () => new EmrtdReader(SimulatedEmrtdChip.For(card)).ReadIdCard(key));
         }
     }
 

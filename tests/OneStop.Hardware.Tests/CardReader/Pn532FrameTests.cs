@@ -1,4 +1,4 @@
-using OneStop.Hardware.CardReader;
+using OneStop.Hardware.CardReader.Nfc;
 
 namespace OneStop.Hardware.Tests.CardReader;
 
@@ -42,5 +42,56 @@ public class Pn532FrameTests
         frame[^2] ^= 0x01;
 
         Assert.Throws<InvalidDataException>(() => Pn532Frame.TryParse(frame, out _, out _, out _));
+    }
+
+    [Theory]
+    [InlineData("0000FF00FF00", Pn532PacketKind.Ack)]
+    [InlineData("0000FFFF0000", Pn532PacketKind.Nack)]
+    [InlineData("0000FF01FF7F8100", Pn532PacketKind.Error)]
+    [InlineData("0000FF02FED5032900", Pn532PacketKind.Corrupt)]
+    public void TryDecode_ControlAndErrorFrames_Classified(string hex, Pn532PacketKind expected)
+    {
+        var bytes = Convert.FromHexString(hex);
+
+        Assert.True(Pn532Frame.TryDecode(bytes, out var packet, out var consumed));
+
+        Assert.Equal(expected, packet.Kind);
+        Assert.Equal(bytes.Length, consumed);
+    }
+
+    [Fact]
+    public void TryDecode_AckThenResponseWithNoiseBefore_ReadsBothInOrder()
+    {
+        byte[] wire = [0x55, 0x13, .. Pn532Frame.Ack, .. Pn532Frame.Response(Pn532Frame.SamConfiguration, [])];
+
+        Assert.True(Pn532Frame.TryDecode(wire, out var ack, out var first));
+        Assert.True(Pn532Frame.TryDecode(wire.AsSpan(first), out var response, out _));
+
+        Assert.Equal(Pn532PacketKind.Ack, ack.Kind);
+        Assert.Equal(Pn532PacketKind.Information, response.Kind);
+        Assert.Equal(new byte[] { 0x15 }, response.Payload);
+    }
+
+    [Fact]
+    public void TryDecode_ExtendedFrame_ReadsLongPayload()
+    {
+        var data = Enumerable.Range(0, 300).Select(i => (byte)i).ToArray();
+        var length = data.Length + 2;
+        var sum = 0xD5 + 0x41 + data.Sum(b => b);
+        byte[] frame = [0x00, 0x00, 0xFF, 0xFF, 0xFF, (byte)(length >> 8), (byte)length, (byte)-((length >> 8) + (length & 0xFF)), 0xD5, 0x41, .. data, (byte)-sum, 0x00];
+
+        Assert.True(Pn532Frame.TryDecode(frame, out var packet, out var consumed));
+
+        Assert.Equal(Pn532PacketKind.Information, packet.Kind);
+        Assert.Equal([0x41, .. data], packet.Payload);
+        Assert.Equal(frame.Length, consumed);
+    }
+
+    [Fact]
+    public void TryDecode_NoStartCode_KeepsTrailingZero()
+    {
+        Assert.False(Pn532Frame.TryDecode([0x12, 0x34, 0x00], out _, out var consumed));
+
+        Assert.Equal(2, consumed);
     }
 }
