@@ -1,3 +1,6 @@
+using OneStop.Hardware.CardReader;
+using OneStop.Hardware.CardReader.Simulation;
+using OneStop.Hardware.Linux;
 using OneStop.Hardware.Printer;
 using OneStop.Hardware.Tests.Support;
 
@@ -37,5 +40,36 @@ public class DeviceSetLinuxTests
         var error = Assert.Throws<ArgumentException>(() => DeviceSet.Create(options, new ManualTimeProvider()));
 
         Assert.Contains("Hardware:Printer:Path", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_Pn532OnAbsentPort_ReadFailsAndHealthSaysWhy()
+    {
+        var options = new HardwareOptions { CardReader = { Driver = "pn532", Path = "/dev/serial/by-id/usb-absent-pn532-if00-port0" } };
+        using var devices = DeviceSet.Create(options, new ManualTimeProvider());
+
+        var result = devices.CardReader.ReadCard(SimulatedIdCard.Specimen.Key);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("usb-absent-pn532", result.Error, StringComparison.Ordinal);
+        Assert.False(devices.CardReader.ReadHealth().Connected);
+        Assert.Null(devices.CardReaderSimulator);
+    }
+
+    [Fact]
+    public void Create_Pn532OnPseudoTerminal_ReadsSimulatedCardEndToEnd()
+    {
+        using var pty = PseudoTerminal.Open();
+        using var pn532 = new SimulatedPn532();
+        pn532.PlaceCard(SimulatedContactlessCard.TypeA(SimulatedEmrtdChip.For(SimulatedIdCard.VietnameseSpecimen)));
+        pn532.Serve(pty.Master);
+        var options = new HardwareOptions { CardReader = { Driver = "pn532", Path = pty.SlavePath } };
+        using var devices = DeviceSet.Create(options, new ManualTimeProvider());
+
+        var result = devices.CardReader.ReadCard(SimulatedIdCard.VietnameseSpecimen.Key);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("001090012345", result.Value!.VietnameseDetails!.IdNumber);
+        Assert.Equal("pn532", devices.CardReader.ReadHealth().Details["driver"]);
     }
 }

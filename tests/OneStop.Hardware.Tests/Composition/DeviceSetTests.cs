@@ -131,6 +131,28 @@ public class DeviceSetTests
     }
 
     [Fact]
+    public void CardReaderSimulator_VietnameseSpecimen_ReadsDg13ThroughBac()
+    {
+        using var devices = DeviceSet.Create(new HardwareOptions(), _time);
+        devices.CardReaderSimulator!.InsertCard(SimulatedIdCard.VietnameseSpecimen);
+
+        var result = devices.CardReader.ReadCard(SimulatedIdCard.VietnameseSpecimen.Key);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("Hà Nội", result.Value!.VietnameseDetails!.PlaceOfOrigin![^6..]);
+    }
+
+    [Fact]
+    public void Create_Pn532WithoutPath_ThrowsNamingTheSetting()
+    {
+        var options = new HardwareOptions { CardReader = new CardReaderOptions { Driver = DriverNames.Pn532 } };
+
+        var error = Assert.Throws<ArgumentException>(() => DeviceSet.Create(options, _time));
+
+        Assert.Contains("Hardware:CardReader:Path", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IndicatorAndDisplaySimulators_Record_WhatWasShown()
     {
         using var devices = DeviceSet.Create(new HardwareOptions(), _time);
