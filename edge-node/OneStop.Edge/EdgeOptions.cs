@@ -20,6 +20,9 @@ public sealed class EdgeOptions
 
     public string DataDirectory { get; set; } = DefaultDataDirectory;
 
+    /// <summary>Key for scripts calling the HTTP API (header X-OneStop-Api-Key); empty: only signed-in staff may call it.</summary>
+    public string ApiKey { get; set; } = string.Empty;
+
     /// <summary>Default largest attachment: 20 MiB, the hub's own default limit.</summary>
     public const long DefaultMaxAttachmentBytes = 20L * 1024 * 1024;
 

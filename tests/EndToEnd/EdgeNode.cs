@@ -11,7 +11,9 @@ internal sealed class EdgeNode(string nodeId, string key, string dataDirectory)
     public string DataDirectory { get; } = dataDirectory;
     public int Port { get; private set; } = HostProcess.FreePort();
     public HostProcess? Process { get; private set; }
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public const string ApiKey = "e2e-api-key";
+
+    public HttpClient Http { get; } = CreateClient();
 
     public Uri Api(string path) => new($"http://127.0.0.1:{Port}{path}");
 
@@ -26,6 +28,7 @@ internal sealed class EdgeNode(string nodeId, string key, string dataDirectory)
             ["Sync:HubUrl"] = $"http://127.0.0.1:{hubGrpcPort}",
             ["Sync:NodeKey"] = Key,
             ["Sync:IntervalSeconds"] = "1",
+            ["Edge:ApiKey"] = ApiKey,
         };
         foreach (var (name, value) in extra)
         {
@@ -61,6 +64,13 @@ internal sealed class EdgeNode(string nodeId, string key, string dataDirectory)
     }
 
     public Task<JsonElement> GetJsonAsync(string path) => Http.GetFromJsonAsync<JsonElement>(Api(path));
+
+    private static HttpClient CreateClient()
+    {
+        var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-OneStop-Api-Key", ApiKey);
+        return client;
+    }
 
     public async Task RequestSyncAsync()
     {

@@ -14,8 +14,9 @@ public static class EdgeApi
 {
     public static IEndpointRouteBuilder MapEdgeApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
-        api.MapGet("/status", StatusAsync);
+        // The status carries no personal data: the sync bar and monitoring read it without signing in.
+        app.MapGet("/api/status", StatusAsync);
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiAccessFilter>();
         api.MapPost("/sync", (SyncAgent agent) =>
         {
             agent.RequestSync();

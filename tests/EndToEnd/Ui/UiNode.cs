@@ -17,7 +17,10 @@ internal sealed class UiNode : IAsyncDisposable
 
     public Uri BaseUrl => new($"http://127.0.0.1:{_port}/");
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public const string ApiKey = "ui-e2e-api-key";
+
+    /// <summary>The test's own view of the node's data, through the HTTP API with the node's API key.</summary>
+    public HttpClient Http { get; } = CreateClient();
 
     public async Task StartAsync()
     {
@@ -42,7 +45,15 @@ internal sealed class UiNode : IAsyncDisposable
             ["Edge:Ui:BankAccount"] = "1234567890123",
             ["Edge:Ui:BankAccountName"] = "UBND XA SA PA",
             ["Sync:IntervalSeconds"] = "60",
+            ["Edge:ApiKey"] = ApiKey,
         });
+    }
+
+    private static HttpClient CreateClient()
+    {
+        var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-OneStop-Api-Key", ApiKey);
+        return client;
     }
 
     /// <summary>SIGKILL then start on the same port and data: what a power cut and a reboot do.</summary>
