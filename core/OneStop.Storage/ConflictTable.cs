@@ -84,8 +84,24 @@ public static class ConflictTable
 
     public static async Task<OpenConflict?> FindOpenAsync(SqliteConnection connection, Guid id, CancellationToken cancellationToken = default)
     {
-        var all = await ListOpenAsync(connection, null, cancellationToken);
-        return all.FirstOrDefault(conflict => conflict.Id == id);
+        string recordId, field, sides;
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT record_id, field, sides FROM conflicts WHERE id = $id";
+            command.Parameters.AddWithValue("$id", id.ToString());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            (recordId, field, sides) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+        }
+
+        var record = await RecordTable.LoadAsync(connection, null, Guid.Parse(recordId), cancellationToken);
+        var decoded = ChangeCodec.DecodeFields(sides);
+        var conflict = new FieldConflict(Guid.Parse(recordId), field, decoded["winner"], decoded["loser"]);
+        return record is not null && IsOpen(record, conflict) ? new OpenConflict(id, record.Type, record.Scope, conflict) : null;
     }
 
     /// <summary>Both writes are still in the record (a clamp re-clock can replace one) and nothing later saw both.</summary>

@@ -36,18 +36,10 @@ public static class HubAdminApi
     }
 
     /// <summary>An admin settles a conflict with a value (either side's or a new one); nodes pull the resolution.</summary>
-    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, HubStore store, CancellationToken ct)
-    {
-        var open = (await store.ListConflictsAsync(null, ct)).FirstOrDefault(c => c.Id == id);
-        if (open is null)
-        {
-            return Results.NotFound(new { error = $"No open conflict {id}: it may be resolved already." });
-        }
-
-        var values = new Dictionary<string, string?> { [open.Conflict.Field] = resolution.Value.GetRawText() };
-        await store.WriteAsHubAsync(open.Conflict.RecordId, open.RecordType, open.Scope, values, ct);
-        return Results.Ok(new { resolved = id });
-    }
+    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, HubStore store, CancellationToken ct) =>
+        await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
+            ? Results.NotFound(new { error = $"No open conflict {id}: it may be resolved already." })
+            : Results.Ok(new { resolved = id });
 
     public sealed record ConflictResolution(JsonElement Value);
 

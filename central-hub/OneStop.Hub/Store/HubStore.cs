@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
+using OneStop.Core.Merge;
 using OneStop.Hub.Nodes;
 using OneStop.Storage;
 
@@ -150,7 +151,24 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
     /// Writes as the hub: reference data (catalogue, accounts) in scope global, or an admin's
     /// resolution of a conflict in a commune's record. Logged like any change, so nodes pull it.
     /// </summary>
-    public async Task<StoredRecord> WriteAsHubAsync(Guid id, string type, string scope, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    public Task<StoredRecord> WriteAsHubAsync(Guid id, string type, string scope, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default) =>
+        WriteAsHubAsync(id, type, scope, (local, version) => LocalWrite.Fields(local, values, version), cancellationToken);
+
+    /// <summary>An admin settles a conflict (see <see cref="ConflictReview"/>); null when it is no longer open.</summary>
+    public async Task<StoredRecord?> ResolveConflictAsync(Guid conflictId, string json, CancellationToken cancellationToken = default)
+    {
+        OpenConflict? open;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            open = await ConflictTable.FindOpenAsync(connection, conflictId, cancellationToken);
+        }
+
+        return open is null
+            ? null
+            : await WriteAsHubAsync(open.Conflict.RecordId, open.RecordType, open.Scope, (local, version) => [ConflictReview.Resolve(local, open.Conflict, json, version)], cancellationToken);
+    }
+
+    private async Task<StoredRecord> WriteAsHubAsync(Guid id, string type, string scope, Func<StoredRecord?, HlcTimestamp, IReadOnlyList<FieldChange>> build, CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
         try
@@ -158,7 +176,7 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
             await using var connection = await database.OpenAsync(cancellationToken);
             using var transaction = SqliteDatabase.BeginWrite(connection);
             var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
-            var fields = LocalWrite.Fields(local, values, Clock.Now());
+            var fields = build(local, Clock.Now());
             var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken) + 1;
             var entry = new ChangeEntry(HubId, seq, id, local?.Type ?? type, local?.Scope ?? scope, fields);
             var result = await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);

@@ -140,18 +140,10 @@ public static class EdgeApi
     }
 
     /// <summary>Staff settle a conflict with a value: a new write that saw both sides, so it supersedes both.</summary>
-    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, EdgeStore store, CancellationToken ct)
-    {
-        var open = (await store.ListConflictsAsync(ct)).FirstOrDefault(c => c.Id == id);
-        if (open is null)
-        {
-            return Results.NotFound(new { error = "Không còn xung đột này (có thể đã được xử lý).", errorEn = $"No open conflict {id}: it may be resolved already." });
-        }
-
-        var values = new Dictionary<string, string?> { [open.Conflict.Field] = resolution.Value.GetRawText() };
-        await store.WriteAsync(open.Conflict.RecordId, open.RecordType, open.Scope, values, ct);
-        return Results.Ok(new { resolved = id });
-    }
+    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, EdgeStore store, CancellationToken ct) =>
+        await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
+            ? Results.NotFound(new { error = "Không còn xung đột này (có thể đã được xử lý).", errorEn = $"No open conflict {id}: it may be resolved already." })
+            : Results.Ok(new { resolved = id });
 
     public sealed record StatusChange(string Status);
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
+using OneStop.Core.Merge;
 using OneStop.Storage;
 
 namespace OneStop.Edge.Store;
@@ -49,7 +50,7 @@ public sealed class EdgeStore
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
             using var transaction = SqliteDatabase.BeginWrite(connection);
-            var record = await WriteInTransactionAsync(connection, transaction, id, type, scope, values, cancellationToken);
+            var record = await WriteInTransactionAsync(connection, transaction, id, type, scope, (local, version) => LocalWrite.Fields(local, values, version), cancellationToken);
             transaction.Commit();
             LocalWriteCommitted?.Invoke();
             return record;
@@ -84,7 +85,7 @@ public sealed class EdgeStore
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var record = await WriteInTransactionAsync(connection, transaction, attachmentId, Core.Changes.RecordTypes.Attachment, scope, metadata, cancellationToken);
+            var record = await WriteInTransactionAsync(connection, transaction, attachmentId, RecordTypes.Attachment, scope, (local, version) => LocalWrite.Fields(local, metadata, version), cancellationToken);
             transaction.Commit();
             LocalWriteCommitted?.Invoke();
             return record;
@@ -219,6 +220,36 @@ public sealed class EdgeStore
         return await RecordTable.ListAsync(connection, type, null, limit, cancellationToken);
     }
 
+    /// <summary>
+    /// Settles a conflict with a value (either side's or a new one): a write newer than both sides that
+    /// has seen both, logged even when the value equals the current winner, so it travels and closes
+    /// the conflict everywhere. Null when the conflict is no longer open.
+    /// </summary>
+    public async Task<StoredRecord?> ResolveConflictAsync(Guid conflictId, string json, CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            var open = await ConflictTable.FindOpenAsync(connection, conflictId, cancellationToken);
+            if (open is null)
+            {
+                return null;
+            }
+
+            using var transaction = SqliteDatabase.BeginWrite(connection);
+            var conflict = open.Conflict;
+            var record = await WriteInTransactionAsync(connection, transaction, conflict.RecordId, open.RecordType, open.Scope, (local, version) => [ConflictReview.Resolve(local, conflict, json, version)], cancellationToken);
+            transaction.Commit();
+            LocalWriteCommitted?.Invoke();
+            return record;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
     /// <summary>Open conflicts in this node's records, for review.</summary>
     public async Task<IReadOnlyList<OpenConflict>> ListConflictsAsync(CancellationToken cancellationToken = default)
     {
@@ -249,10 +280,10 @@ public sealed class EdgeStore
     /// A local write inside the caller's transaction: only changed fields, one version for the write,
     /// record and change-log entry together. A repeated save of the same values logs nothing.
     /// </summary>
-    private async Task<StoredRecord> WriteInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, Guid id, string type, string scope, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)
+    private async Task<StoredRecord> WriteInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, Guid id, string type, string scope, Func<StoredRecord?, HlcTimestamp, IReadOnlyList<FieldChange>> build, CancellationToken cancellationToken)
     {
         var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
-        var fields = LocalWrite.Fields(local, values, Clock.Now());
+        var fields = build(local, Clock.Now());
         if (fields.Count == 0 && local is not null)
         {
             return local;
