@@ -39,6 +39,11 @@ internal sealed class LinkDirection(
                     break;
                 }
 
+                if (up)
+                {
+                    stats.Sending(time.GetTimestamp());
+                }
+
                 if (notBefore > 0 && time.GetTimestamp() < notBefore)
                 {
                     await Task.Delay(time.GetElapsedTime(time.GetTimestamp(), notBefore), time, cancellationToken);

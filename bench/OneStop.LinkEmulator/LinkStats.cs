@@ -14,6 +14,7 @@ public sealed class LinkStats
     private int _refused;
     private long _firstAccept;
     private long _lastDelivery;
+    private long _firstActivity;
 
     /// <summary>Bytes node → hub (client → target).</summary>
     public long BytesUp => Interlocked.Read(ref _bytesUp);
@@ -40,6 +41,9 @@ public sealed class LinkStats
     /// <summary>Timestamp (<see cref="TimeProvider.GetTimestamp"/>) of the first connection accepted since the last reset; 0 if none.</summary>
     public long FirstAcceptTimestamp => Interlocked.Read(ref _firstAccept);
 
+    /// <summary>Timestamp of the first accept or first byte sent by the client since the last reset; 0 if none.</summary>
+    public long FirstActivityTimestamp => Interlocked.Read(ref _firstActivity);
+
     /// <summary>Timestamp of the last bytes handed to either end since the last reset; 0 if none.</summary>
     public long LastDeliveryTimestamp => Interlocked.Read(ref _lastDelivery);
 
@@ -62,6 +66,7 @@ public sealed class LinkStats
         Interlocked.Exchange(ref _refused, 0);
         Interlocked.Exchange(ref _firstAccept, 0);
         Interlocked.Exchange(ref _lastDelivery, 0);
+        Interlocked.Exchange(ref _firstActivity, 0);
         lock (_gate)
         {
             _cutOffsets.Clear();
@@ -72,7 +77,10 @@ public sealed class LinkStats
     {
         Interlocked.Increment(ref _connections);
         Interlocked.CompareExchange(ref _firstAccept, timestamp, 0);
+        Interlocked.CompareExchange(ref _firstActivity, timestamp, 0);
     }
+
+    internal void Sending(long timestamp) => Interlocked.CompareExchange(ref _firstActivity, timestamp, 0);
 
     internal void RefusedOne() => Interlocked.Increment(ref _refused);
 

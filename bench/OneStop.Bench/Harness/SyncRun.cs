@@ -1,0 +1,48 @@
+using OneStop.LinkEmulator;
+
+namespace OneStop.Bench.Harness;
+
+/// <summary>One measured sync: a fresh copy of a template, the edge started behind the emulated link, timed until drained.</summary>
+internal static class SyncRun
+{
+    public static async Task<SyncMeasurement> MeasureAsync(
+        Template template,
+        LinkProfile profile,
+        ICutPolicy? cuts = null,
+        TimeSpan? timeout = null)
+    {
+        await using var rig = SyncRig.FromTemplate(template.Folder);
+        await rig.StartHubAsync();
+        var proxy = rig.StartProxy(profile, cuts);
+        await rig.StartEdgeAsync(rig.ViaProxy);
+        await rig.WaitForAsync(SyncRig.Drained, timeout ?? TimeSpan.FromMinutes(20));
+        var stats = proxy.Stats;
+        var seconds = Measure.Seconds(rig.Time, stats.FirstActivityTimestamp, stats.LastDeliveryTimestamp);
+        var (rows, distinct) = rig.HubLogCounts();
+        return new SyncMeasurement(seconds, stats.BytesUp, stats.BytesDown, stats.Connections, stats.Cuts, rows, distinct, LowerBound.Seconds(profile, stats.BytesUp, stats.BytesDown));
+    }
+}
+
+/// <summary>What a sync moved and how long it took; <see cref="LowerBoundSeconds"/> is what the link could not beat.</summary>
+internal sealed record SyncMeasurement(
+    double Seconds,
+    long BytesUp,
+    long BytesDown,
+    int Connections,
+    int Cuts,
+    long HubLogRows,
+    long HubLogDistinct,
+    double LowerBoundSeconds)
+{
+    public double Ratio => Seconds / LowerBoundSeconds;
+}
+
+/// <summary>
+/// The physical lower bound of a sync over a link: every wire byte at the link's rate in its direction,
+/// plus two round trips that no protocol avoids (TCP connect, and one request answered).
+/// </summary>
+internal static class LowerBound
+{
+    public static double Seconds(LinkProfile profile, long up, long down) =>
+        profile.TransferSeconds(up, down) + (2 * profile.RoundTrip.TotalSeconds);
+}
