@@ -77,6 +77,21 @@ internal sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Waits for the host to stop by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The host did not stop within {timeout.TotalSeconds} s:\n" + Output);
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flush — what a power cut does to the process.</summary>
     public async Task KillAsync()
     {

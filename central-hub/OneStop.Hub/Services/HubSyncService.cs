@@ -17,7 +17,15 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
         var node = Authenticate(context, request.NodeId);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var offset = ClockPolicy.OffsetMs(request.NodeWallMs, now);
-        await store.RecordHelloAsync(node.NodeId, now, offset, context.CancellationToken);
+        var devices = System.Text.Json.JsonSerializer.Serialize(request.Devices.Select(d => new
+        {
+            deviceId = d.DeviceId,
+            kind = d.Kind,
+            connected = d.Connected,
+            lastError = string.IsNullOrEmpty(d.LastError) ? null : d.LastError,
+            details = d.Details,
+        }));
+        await store.RecordHelloAsync(new NodeHello(node.NodeId, now, offset, request.Backlog, request.SoftwareVersion, devices), context.CancellationToken);
         return new HelloReply
         {
             HubId = store.HubId,

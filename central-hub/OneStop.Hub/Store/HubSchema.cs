@@ -26,6 +26,9 @@ internal static class HubSchema
             last_version TEXT,
             last_seen_ms INTEGER,
             last_clock_offset_ms INTEGER,
+            reported_backlog INTEGER,
+            software_version TEXT,
+            devices TEXT,
             last_error TEXT
         );
         CREATE TABLE IF NOT EXISTS attachments (

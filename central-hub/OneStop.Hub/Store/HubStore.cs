@@ -240,18 +240,23 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         return await RecordTable.CountAsync(connection, type, cancellationToken);
     }
 
-    /// <summary>Notes a node's handshake for the fleet view.</summary>
-    public async Task RecordHelloAsync(string nodeId, long seenMs, long clockOffsetMs, CancellationToken cancellationToken = default)
+    /// <summary>Notes a node's handshake for the fleet view: when, its clock, its backlog and its devices.</summary>
+    public async Task RecordHelloAsync(NodeHello hello, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO node_state (node_id, last_seen_ms, last_clock_offset_ms) VALUES ($node, $seen, $offset)
-            ON CONFLICT(node_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, last_clock_offset_ms = excluded.last_clock_offset_ms
+            INSERT INTO node_state (node_id, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices)
+            VALUES ($node, $seen, $offset, $backlog, $software, $devices)
+            ON CONFLICT(node_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, last_clock_offset_ms = excluded.last_clock_offset_ms,
+                reported_backlog = excluded.reported_backlog, software_version = excluded.software_version, devices = excluded.devices
             """;
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$seen", seenMs);
-        command.Parameters.AddWithValue("$offset", clockOffsetMs);
+        command.Parameters.AddWithValue("$node", hello.NodeId);
+        command.Parameters.AddWithValue("$seen", hello.SeenMs);
+        command.Parameters.AddWithValue("$offset", hello.ClockOffsetMs);
+        command.Parameters.AddWithValue("$backlog", hello.Backlog);
+        command.Parameters.AddWithValue("$software", hello.SoftwareVersion);
+        command.Parameters.AddWithValue("$devices", hello.DevicesJson);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -259,7 +264,7 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT node_id, acked_seq, last_seen_ms, last_clock_offset_ms FROM node_state ORDER BY node_id";
+        command.CommandText = "SELECT node_id, acked_seq, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices FROM node_state ORDER BY node_id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<NodeState>();
         while (await reader.ReadAsync(cancellationToken))
@@ -268,7 +273,10 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
                 reader.GetString(0),
                 reader.GetInt64(1),
                 reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+                reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : System.Text.Json.JsonDocument.Parse(reader.GetString(6)).RootElement.Clone()));
         }
 
         return list;
@@ -338,5 +346,8 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
     }
 }
 
-/// <summary>A node as the fleet view shows it.</summary>
-public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, long? ClockOffsetMs);
+/// <summary>A node as the fleet view shows it: what it last said of itself and what the hub has of it.</summary>
+public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, long? ClockOffsetMs, long? ReportedBacklog, string? SoftwareVersion, System.Text.Json.JsonElement? Devices);
+
+/// <summary>What a node says of itself at a handshake.</summary>
+public sealed record NodeHello(string NodeId, long SeenMs, long ClockOffsetMs, long Backlog, string SoftwareVersion, string DevicesJson);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OneStop.Core.Clock;
 using OneStop.Core.Dossiers;
 using OneStop.Edge.Attachments;
+using OneStop.Edge.Devices;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
@@ -38,13 +39,14 @@ public static class EdgeApi
             await attachments.ReadAsync(id, ct) is { } found
                 ? Results.File(found.Content, found.View.ContentType, found.View.FileName)
                 : Results.NotFound());
+        api.MapSimulatorApi();
         api.MapGet("/conflicts", async (EdgeStore store, CancellationToken ct) =>
             Results.Ok((await store.ListConflictsAsync(ct)).Select(c => c.ToView())));
         api.MapPost("/conflicts/{id:guid}/resolve", ResolveConflictAsync);
         return app;
     }
 
-    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, DeviceHealthBoard devices, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
     {
         var snapshot = status.Current;
         return Results.Ok(new
@@ -63,6 +65,8 @@ public static class EdgeApi
             snapshot.Pushed,
             snapshot.Pulled,
             snapshot.Rounds,
+            snapshot.BlobsUploaded,
+            devices = devices.Current,
         });
     }
 

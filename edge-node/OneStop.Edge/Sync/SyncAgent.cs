@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OneStop.Edge.Devices;
 using OneStop.Edge.Store;
 using OneStop.Protocol;
 using OneStop.Protocol.Transport;
@@ -15,6 +16,7 @@ namespace OneStop.Edge.Sync;
 public sealed class SyncAgent(
     EdgeStore store,
     BlobStore blobs,
+    DeviceHealthBoard devices,
     IOptions<SyncOptions> syncOptions,
     IOptions<EdgeOptions> edgeOptions,
     SyncStatus status,
@@ -51,7 +53,7 @@ public sealed class SyncAgent(
 
         store.LocalWriteCommitted += RequestSync;
         using var channel = new GrpcChannel(options.HubUrl, new GrpcChannelOptions { CompressRequests = true });
-        var round = new SyncRound(store, blobs, new SyncClient(channel), options, edgeOptions.Value, status, time);
+        var round = new SyncRound(store, blobs, new SyncClient(channel), options, edgeOptions.Value, status, devices, time);
         var pipeline = BuildPipeline();
         while (!stoppingToken.IsCancellationRequested)
         {
