@@ -220,8 +220,8 @@ public sealed class RandomWorkload(SimulationWorld world, Random random)
     }
 
     /// <summary>
-    /// Staff settle an open conflict with a value that differs from what the field shows (the loser's, or
-    /// a new one) and the conflict must close at once on that replica.
+    /// Staff settle an open conflict through the resolve path: half the time keeping what the field shows
+    /// (the commonest choice), otherwise with the loser's value or a new one. It must close at once.
     /// </summary>
     private async Task ResolveAsync(Replica replica)
     {
@@ -236,20 +236,15 @@ public sealed class RandomWorkload(SimulationWorld world, Random random)
         var record = await replica.Store.GetAsync(conflict.Conflict.RecordId);
         var shown = record?.Fields.GetValueOrDefault(field);
         var loser = conflict.Conflict.Loser;
-        string? value = loser.Deleted ? null : loser.Json;
-        if (shown is not null && RuleOracle.SameValue(shown, loser))
-        {
-            value = field == "status" ? "\"withdrawn\"" : Names[random.Next(Names.Length)];
-        }
+        var value = random.Next(2) == 0 && shown is { Deleted: false, Json: not null }
+            ? shown.Json
+            : loser.Deleted || loser.Json is null
+                ? (field == "status" ? "\"withdrawn\"" : Names[random.Next(Names.Length)])
+                : loser.Json;
 
-        if (shown is not null && (shown.Deleted ? value is null : shown.Json == value))
-        {
-            return;
-        }
-
-        var entry = await world.WriteAsync(replica, conflict.Conflict.RecordId, new Dictionary<string, string?>(StringComparer.Ordinal) { [field] = value });
+        var entry = await world.ResolveAsync(replica, conflict, value);
         var still = (await replica.Store.ListConflictsAsync()).Any(c => c.Id == conflict.Id);
-        world.Findings.Check(entry is not null && !still, () => $"step {world.Step}: {replica.NodeId} resolved conflict {conflict.Id} on {field} with {value ?? "<delete>"} but it is still open");
+        world.Findings.Check(entry is not null && !still, () => $"step {world.Step}: {replica.NodeId} resolved conflict {conflict.Id} on {field} with {value} but it is still open");
         world.Stats.Resolutions++;
     }
 

@@ -2,6 +2,7 @@ using OneStop.Core.Changes;
 using OneStop.Core.Clock;
 using OneStop.Core.Merge;
 using OneStop.Edge.Store;
+using OneStop.Storage;
 using OneStop.Hub.Nodes;
 using OneStop.Hub.Store;
 
@@ -65,11 +66,27 @@ public sealed class SimulationWorld
     }
 
     /// <summary>A local write on a replica; the log entry it made is recorded as acknowledged.</summary>
-    public async Task<ChangeEntry?> WriteAsync(Replica replica, Guid id, IReadOnlyDictionary<string, string?> values)
+    public Task<ChangeEntry?> WriteAsync(Replica replica, Guid id, IReadOnlyDictionary<string, string?> values)
     {
         ArgumentNullException.ThrowIfNull(replica);
+        return RecordLocalWriteAsync(replica, id, async () => await replica.Store.WriteAsync(id, RecordTypes.Dossier, Commune, values));
+    }
+
+    /// <summary>Staff settle a conflict on a replica (the edge's resolve endpoint); logged and checked like any write.</summary>
+    public async Task<ChangeEntry?> ResolveAsync(Replica replica, OpenConflict conflict, string json)
+    {
+        ArgumentNullException.ThrowIfNull(replica);
+        ArgumentNullException.ThrowIfNull(conflict);
+        StoredRecord? resolved = null;
+        var entry = await RecordLocalWriteAsync(replica, conflict.Conflict.RecordId, async () =>
+            resolved = await replica.Store.ResolveConflictAsync(conflict.Id, json) ?? await replica.Store.GetAsync(conflict.Conflict.RecordId));
+        return resolved is null ? null : entry;
+    }
+
+    private async Task<ChangeEntry?> RecordLocalWriteAsync(Replica replica, Guid id, Func<Task<StoredRecord?>> write)
+    {
         var before = await replica.Store.GetAsync(id);
-        var record = await replica.Store.WriteAsync(id, RecordTypes.Dossier, Commune, values);
+        var record = await write();
         var tail = await replica.Store.ReadChangesAfterAsync(replica.LastSeq, 2, int.MaxValue);
         CheckClock(replica);
         if (tail.Count == 0)
@@ -82,7 +99,7 @@ public sealed class SimulationWorld
             tail.Count == 1 && entry.OriginSeq == replica.LastSeq + 1 && entry.RecordId == id,
             () => $"step {Step}: {replica.NodeId} logged seqs [{string.Join(',', tail.Select(e => e.OriginSeq))}] for one write after seq {replica.LastSeq}");
         replica.LastSeq = entry.OriginSeq;
-        CheckOwnWrite(replica.NodeId, before, record, entry, replica.Persisted);
+        CheckOwnWrite(replica.NodeId, before, record!, entry, replica.Persisted);
         replica.Persisted = replica.Store.Clock.Last;
         _writes.Add(new LoggedWrite(replica.NodeId, entry.OriginSeq, entry, Step));
         Stats.Writes++;
@@ -90,11 +107,22 @@ public sealed class SimulationWorld
     }
 
     /// <summary>An admin's write at the hub (a resolution or a correction): logged like any change.</summary>
-    public async Task<ChangeEntry?> HubWriteAsync(Guid id, IReadOnlyDictionary<string, string?> values)
+    public Task<ChangeEntry?> HubWriteAsync(Guid id, IReadOnlyDictionary<string, string?> values) =>
+        RecordHubWriteAsync(id, async () => await Hub.Store.WriteAsHubAsync(id, RecordTypes.Dossier, Commune, values));
+
+    /// <summary>An admin settles a conflict at the hub (the hub's resolve endpoint).</summary>
+    public Task<ChangeEntry?> HubResolveAsync(OpenConflict conflict, string json)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        return RecordHubWriteAsync(conflict.Conflict.RecordId, async () =>
+            await Hub.Store.ResolveConflictAsync(conflict.Id, json) ?? await Hub.Store.GetAsync(conflict.Conflict.RecordId));
+    }
+
+    private async Task<ChangeEntry?> RecordHubWriteAsync(Guid id, Func<Task<StoredRecord?>> write)
     {
         var head = await Hub.Store.ReadLogHeadAsync();
         var before = await Hub.Store.GetAsync(id);
-        var record = await Hub.Store.WriteAsHubAsync(id, RecordTypes.Dossier, Commune, values);
+        var record = await write();
         var added = await Hub.Store.ReadLogAfterAsync(Commune, head, 10);
         CheckHubClock();
         if (added.Count != 1 || added[0].Change.OriginNode != HubNode.HubId)
@@ -104,7 +132,7 @@ public sealed class SimulationWorld
         }
 
         var entry = added[0].Change;
-        CheckOwnWrite(HubNode.HubId, before, record, entry, HlcTimestamp.Zero);
+        CheckOwnWrite(HubNode.HubId, before, record!, entry, HlcTimestamp.Zero);
         _writes.Add(new LoggedWrite(HubNode.HubId, entry.OriginSeq, entry, Step));
         Stats.HubWrites++;
         return entry;

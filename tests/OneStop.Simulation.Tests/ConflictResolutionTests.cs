@@ -2,7 +2,7 @@ namespace OneStop.Simulation.Tests;
 
 /// <summary>
 /// Resolving a conflict goes through the same store calls as the edge and hub resolve endpoints
-/// (EdgeApi/HubAdminApi): a write of the chosen value to the conflict's field.
+/// (EdgeApi/HubAdminApi): <c>ResolveConflictAsync</c>, a write of the chosen value that saw both sides.
 /// </summary>
 public sealed class ConflictResolutionTests
 {
@@ -28,9 +28,13 @@ public sealed class ConflictResolutionTests
         var world = test.World;
         var conflict = Assert.Single(await test[0].Store.ListConflictsAsync());
 
-        await test[0].Store.WriteAsync(conflict.Conflict.RecordId, conflict.RecordType, conflict.Scope, Values.Of((conflict.Conflict.Field, conflict.Conflict.Winner.Json)));
+        var resolved = await world.ResolveAsync(test[0], conflict, conflict.Conflict.Winner.Json!);
 
+        Assert.NotNull(resolved);
         Assert.Empty(await test[0].Store.ListConflictsAsync());
+        await test.HealAndCheckAsync();
+        Assert.Empty(await world.Hub.Store.ListConflictsAsync(test.Commune));
+        Assert.Empty(await test[1].Store.ListConflictsAsync());
     }
 
     [Fact]
@@ -40,9 +44,13 @@ public sealed class ConflictResolutionTests
         var world = test.World;
         var conflict = Assert.Single(await world.Hub.Store.ListConflictsAsync(test.Commune));
 
-        await world.Hub.Store.WriteAsHubAsync(conflict.Conflict.RecordId, conflict.RecordType, conflict.Scope, Values.Of((conflict.Conflict.Field, conflict.Conflict.Winner.Json)));
+        var resolved = await world.HubResolveAsync(conflict, conflict.Conflict.Winner.Json!);
 
+        Assert.NotNull(resolved);
         Assert.Empty(await world.Hub.Store.ListConflictsAsync(test.Commune));
+        await test.HealAndCheckAsync();
+        Assert.Empty(await test[0].Store.ListConflictsAsync());
+        Assert.Empty(await test[1].Store.ListConflictsAsync());
     }
 
     /// <summary>Two nodes renamed the same dossier concurrently; everything synced; one open conflict everywhere.</summary>
