@@ -2,9 +2,9 @@ using OneStop.Core.Changes;
 using OneStop.Core.Clock;
 using OneStop.Core.Merge;
 using OneStop.Edge.Store;
-using OneStop.Storage;
 using OneStop.Hub.Nodes;
 using OneStop.Hub.Store;
+using OneStop.Storage;
 
 namespace OneStop.Simulation;
 
