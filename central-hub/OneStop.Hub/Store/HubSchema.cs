@@ -44,9 +44,5 @@ internal static class HubSchema
             data BLOB NOT NULL,
             PRIMARY KEY (sha256, offset)
         );
-        CREATE TABLE IF NOT EXISTS hub_meta (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """;
+        """ + MetaTable.Schema;
 }

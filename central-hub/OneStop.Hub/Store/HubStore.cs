@@ -26,9 +26,7 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
     {
         await database.EnsureSchemaAsync(HubSchema.Sql, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT value FROM hub_meta WHERE key = '{ClockKey}'";
-        var saved = await command.ExecuteScalarAsync(cancellationToken) as string;
+        var saved = await MetaTable.ReadAsync(connection, null, ClockKey, cancellationToken);
         _clock = new HybridLogicalClock(time, HubId, saved is null ? null : HlcText.Parse(saved));
     }
 
@@ -288,15 +286,8 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         return await ConflictTable.ListOpenAsync(connection, scope, cancellationToken);
     }
 
-    private async Task SaveClockAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO hub_meta (key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-        command.Parameters.AddWithValue("$key", ClockKey);
-        command.Parameters.AddWithValue("$value", HlcText.Format(Clock.Last));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task SaveClockAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        MetaTable.WriteAsync(connection, transaction, ClockKey, HlcText.Format(Clock.Last), cancellationToken);
 
     private static async Task<HlcTimestamp?> ReadLastVersionAsync(SqliteConnection connection, SqliteTransaction transaction, string nodeId, CancellationToken cancellationToken)
     {

@@ -18,9 +18,5 @@ internal static class EdgeSchema
             data BLOB NOT NULL,
             uploaded INTEGER NOT NULL DEFAULT 0
         );
-        CREATE TABLE IF NOT EXISTS meta (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """;
+        """ + MetaTable.Schema;
 }

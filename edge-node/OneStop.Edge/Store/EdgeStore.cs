@@ -34,7 +34,7 @@ public sealed class EdgeStore
     {
         await _database.EnsureSchemaAsync(EdgeSchema.Sql, cancellationToken);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var saved = await ReadMetaAsync(connection, null, MetaKeys.Clock, cancellationToken);
+        var saved = await MetaTable.ReadAsync(connection, null, MetaKeys.Clock, cancellationToken);
         HlcTimestamp? restored = saved is null ? null : HlcText.Parse(saved);
         _clock = new HybridLogicalClock(time, NodeId, restored);
     }
@@ -145,13 +145,13 @@ public sealed class EdgeStore
             }
 
             // A late reply to an older pull must not move the cursor back (entries re-applied are no-ops anyway).
-            var held = await ReadMetaAsync(connection, transaction, MetaKeys.PullCursor, cancellationToken);
+            var held = await MetaTable.ReadAsync(connection, transaction, MetaKeys.PullCursor, cancellationToken);
             if (held is null || long.Parse(held, System.Globalization.CultureInfo.InvariantCulture) < cursor)
             {
-                await WriteMetaAsync(connection, transaction, MetaKeys.PullCursor, cursor.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                await MetaTable.WriteAsync(connection, transaction, MetaKeys.PullCursor, cursor.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
             }
 
-            await WriteMetaAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
+            await MetaTable.WriteAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
             transaction.Commit();
             return applied;
         }
@@ -185,7 +185,7 @@ public sealed class EdgeStore
     public async Task<long> ReadCursorAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var text = await ReadMetaAsync(connection, null, key, cancellationToken);
+        var text = await MetaTable.ReadAsync(connection, null, key, cancellationToken);
         return text is null ? 0 : long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -193,7 +193,7 @@ public sealed class EdgeStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         using var transaction = SqliteDatabase.BeginWrite(connection);
-        await WriteMetaAsync(connection, transaction, key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        await MetaTable.WriteAsync(connection, transaction, key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         transaction.Commit();
     }
 
@@ -294,7 +294,7 @@ public sealed class EdgeStore
         var result = RecordMerge.Apply(local, entry);
         await RecordTable.SaveMergedAsync(connection, transaction, local, result, cancellationToken);
         await AppendLogAsync(connection, transaction, entry, cancellationToken);
-        await WriteMetaAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
+        await MetaTable.WriteAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
         return result.Record;
     }
 
@@ -314,25 +314,6 @@ public sealed class EdgeStore
         command.Parameters.AddWithValue("$seq", entry.OriginSeq);
         command.Parameters.AddWithValue("$record", entry.RecordId.ToString());
         command.Parameters.AddWithValue("$entry", ChangeCodec.EncodeEntry(entry));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<string?> ReadMetaAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT value FROM meta WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        return (string?)await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private static async Task WriteMetaAsync(SqliteConnection connection, SqliteTransaction transaction, string key, string value, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$value", value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
