@@ -26,6 +26,12 @@ public sealed class PushRefusalTests : IAsyncLifetime
         Assert.Equal(GrpcStatusCode.PermissionDenied, error.Status);
         Assert.Contains(CommuneB, error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
+        var fleet = await _hub.Store.ListNodeStatesAsync();
+        Assert.StartsWith("OutOfScope:", fleet.Single(n => n.NodeId == NodeA).LastError, StringComparison.Ordinal);
+
+        // The node fixes itself and pushes what it may: the fleet view no longer shows it stuck.
+        await node.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Lò Văn Hùng")), node.Options());
+        Assert.Null((await _hub.Store.ListNodeStatesAsync()).Single(n => n.NodeId == NodeA).LastError);
     }
 
     [Fact]
@@ -145,6 +151,6 @@ public sealed class PushRefusalTests : IAsyncLifetime
         var nodes = await _hub.Store.ListNodeStatesAsync();
         return string.Join('\n', dossiers.OrderBy(d => d.Id).Select(d => $"{d.Id} {d.Scope} {d.DataJson}"))
             + $"\nhead={await _hub.Store.ReadLogHeadAsync()}\n"
-            + string.Join('\n', nodes.Select(n => $"{n.NodeId}:{n.AckedSeq}"));
+            + string.Join('\n', nodes.Where(n => n.AckedSeq > 0).Select(n => $"{n.NodeId}:{n.AckedSeq}"));
     }
 }

@@ -55,11 +55,13 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
         try
         {
             var outcome = await store.PushAsync(node, entries, context.CancellationToken);
+            await store.RecordPushErrorAsync(node.NodeId, null, context.CancellationToken);
             return new PushReply { AckedOriginSeq = outcome.AckedSeq, Applied = outcome.Applied, Duplicates = outcome.Duplicates, Conflicts = outcome.Conflicts };
         }
         catch (PushRefusedException ex)
         {
             logger.LogWarning("Refused a batch from {Node}: {Reason}", node.NodeId, ex.Message);
+            await store.RecordPushErrorAsync(node.NodeId, $"{ex.Reason}: {ex.Message}", context.CancellationToken);
             throw new GrpcException(ex.Reason switch
             {
                 PushRefusal.ForgedOrigin or PushRefusal.OutOfScope => GrpcStatusCode.PermissionDenied,

@@ -258,11 +258,28 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Remembers why the hub last refused a node's push (null clears it after a push that went through),
+    /// so the fleet view says which node is stuck and why, not only that its backlog grows.
+    /// </summary>
+    public async Task RecordPushErrorAsync(string nodeId, string? error, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO node_state (node_id, last_error) VALUES ($node, $error)
+            ON CONFLICT(node_id) DO UPDATE SET last_error = excluded.last_error
+            """;
+        command.Parameters.AddWithValue("$node", nodeId);
+        command.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<NodeState>> ListNodeStatesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT node_id, acked_seq, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices FROM node_state ORDER BY node_id";
+        command.CommandText = "SELECT node_id, acked_seq, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices, last_error FROM node_state ORDER BY node_id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<NodeState>();
         while (await reader.ReadAsync(cancellationToken))
@@ -274,7 +291,8 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
                 reader.IsDBNull(3) ? null : reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetInt64(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : System.Text.Json.JsonDocument.Parse(reader.GetString(6)).RootElement.Clone()));
+                reader.IsDBNull(6) ? null : System.Text.Json.JsonDocument.Parse(reader.GetString(6)).RootElement.Clone(),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         return list;
@@ -338,7 +356,7 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
 }
 
 /// <summary>A node as the fleet view shows it: what it last said of itself and what the hub has of it.</summary>
-public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, long? ClockOffsetMs, long? ReportedBacklog, string? SoftwareVersion, System.Text.Json.JsonElement? Devices);
+public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, long? ClockOffsetMs, long? ReportedBacklog, string? SoftwareVersion, System.Text.Json.JsonElement? Devices, string? LastError);
 
 /// <summary>What a node says of itself at a handshake.</summary>
 public sealed record NodeHello(string NodeId, long SeenMs, long ClockOffsetMs, long Backlog, string SoftwareVersion, string DevicesJson);
