@@ -28,6 +28,7 @@ internal sealed class EdgeNode(string nodeId, string key, string dataDirectory)
             ["Sync:HubUrl"] = $"http://127.0.0.1:{hubGrpcPort}",
             ["Sync:NodeKey"] = Key,
             ["Sync:IntervalSeconds"] = "1",
+            ["Sync:BreakSeconds"] = "2",
             ["Edge:ApiKey"] = ApiKey,
         };
         foreach (var (name, value) in extra)

@@ -4,6 +4,7 @@ using OneStop.Edge.Store;
 using OneStop.Protocol;
 using OneStop.Protocol.Transport;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 
 namespace OneStop.Edge.Sync;
@@ -67,6 +68,10 @@ public sealed class SyncAgent(
             {
                 break;
             }
+            catch (BrokenCircuitException ex)
+            {
+                status.Update(s => s with { Link = LinkState.Offline, LastError = "hub unreachable; next attempt after " + ex.RetryAfter?.ToString() });
+            }
             catch (Exception ex) when (ex is GrpcException or HttpRequestException or IOException or InvalidOperationException or TimeoutException or InvalidDataException)
             {
                 status.Update(s => s with { Link = LinkState.Offline, LastError = Describe(ex) });
@@ -86,16 +91,32 @@ public sealed class SyncAgent(
         store.LocalWriteCommitted -= RequestSync;
     }
 
-    private ResiliencePipeline BuildPipeline() => new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<GrpcException>(IsTransient).Handle<HttpRequestException>().Handle<IOException>(),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            MaxRetryAttempts = 3,
-            Delay = TimeSpan.FromMilliseconds(500),
-        })
-        .Build();
+    /// <summary>
+    /// Retries a blip with jittered backoff; after repeated failures the breaker stops hammering a link
+    /// that is down (a 2G modem pays for every attempt) until the break has passed.
+    /// </summary>
+    private ResiliencePipeline BuildPipeline()
+    {
+        var transient = new PredicateBuilder().Handle<GrpcException>(IsTransient).Handle<HttpRequestException>().Handle<IOException>();
+        return new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = transient,
+                FailureRatio = 1.0,
+                MinimumThroughput = 4,
+                SamplingDuration = TimeSpan.FromMinutes(2),
+                BreakDuration = TimeSpan.FromSeconds(syncOptions.Value.BreakSeconds),
+            })
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = transient,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                MaxRetryAttempts = 3,
+                Delay = TimeSpan.FromMilliseconds(500),
+            })
+            .Build();
+    }
 
     private static bool IsTransient(GrpcException ex) =>
         ex.Status is GrpcStatusCode.Unavailable or GrpcStatusCode.DeadlineExceeded or GrpcStatusCode.Aborted;

@@ -39,4 +39,10 @@ public sealed class SyncOptions
 
     [Range(1, 600)]
     public int CallTimeoutSeconds { get; set; } = DefaultCallTimeoutSeconds;
+
+    /// <summary>Default pause after repeated failed attempts before trying the link again: 30 s.</summary>
+    public const int DefaultBreakSeconds = 30;
+
+    [Range(1, 3600)]
+    public int BreakSeconds { get; set; } = DefaultBreakSeconds;
 }
