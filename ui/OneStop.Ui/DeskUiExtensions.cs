@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Ui.Attachments;
 using OneStop.Ui.Localisation;
 using OneStop.Ui.Security;
 
@@ -46,6 +47,7 @@ public static class DeskUiExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapDeskEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

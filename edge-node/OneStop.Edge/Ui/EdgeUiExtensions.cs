@@ -29,6 +29,7 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<ISyncBarSource, EdgeSyncBarSource>();
         builder.Services.AddScoped<IIntakeDesk, EdgeIntakeDesk>();
         builder.Services.AddScoped<IDeskDevices, EdgeDeskDevices>();
+        builder.Services.AddScoped<IDeskAttachments, EdgeDeskAttachments>();
         // The device set belongs to the host's device services; until they register it, the UI brings its own
         // (simulators unless section "Hardware" says otherwise). TryAdd keeps a single set either way.
         builder.Services.AddOptions<HardwareOptions>().BindConfiguration("Hardware");

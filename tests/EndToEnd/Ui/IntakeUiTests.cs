@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace OneStop.EndToEnd.Tests.Ui;
@@ -22,7 +21,7 @@ public sealed class IntakeUiTests
         await page.WaitForURLAsync(new Regex("/signin"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Đăng nhập");
         await DeskBrowser.ScreenshotAsync(page, "01-signin");
-        await SignInAsync(page, "canbo", UiNode.StaffPassword);
+        await DeskSteps.SignInAsync(page, "canbo", UiNode.StaffPassword);
         await page.WaitForURLAsync(new Regex("/procedures$"));
         await Expect(page.GetByTestId("syncbar")).ToContainTextAsync("Chờ gửi");
 
@@ -41,7 +40,7 @@ public sealed class IntakeUiTests
 
         await page.GetByTestId("file-dossier").ClickAsync();
         await page.WaitForURLAsync(new Regex("/dossiers/new/hotich.khaisinh$"));
-        await FillBirthRegistrationAsync(page, motherId: "001095012345");
+        await DeskSteps.FillBirthRegistrationAsync(page, motherId: "001095012345");
         await page.GetByTestId("receive").ClickAsync();
 
         // The mother's CCCD says "man born in the 1900s": refused with the reason in Vietnamese, answers kept.
@@ -92,10 +91,10 @@ public sealed class IntakeUiTests
         var volunteer = await browser.NewPageAsync(node.BaseUrl);
 
         await volunteer.GotoAsync("/signin");
-        await SignInAsync(volunteer, "tnv", UiNode.VolunteerPassword);
+        await DeskSteps.SignInAsync(volunteer, "tnv", UiNode.VolunteerPassword);
         await volunteer.GotoAsync("/dossiers/new/chungthuc.chuky");
         await Expect(volunteer.GetByTestId("receive")).ToBeDisabledAsync();
-        await FillSignatureCertificationAsync(volunteer);
+        await DeskSteps.FillSignatureCertificationAsync(volunteer);
         await DeskBrowser.ScreenshotAsync(volunteer, "10-volunteer-form");
 
         // A volunteer who re-enables the button in the browser still gets a refusal: the check is on the server.
@@ -120,7 +119,7 @@ public sealed class IntakeUiTests
         var staff = await browser.NewPageAsync(node.BaseUrl);
         await staff.GotoAsync(dossierUrl);
         await staff.WaitForURLAsync(new Regex("/signin"));
-        await SignInAsync(staff, "canbo", UiNode.StaffPassword);
+        await DeskSteps.SignInAsync(staff, "canbo", UiNode.StaffPassword);
         await staff.WaitForURLAsync(new Regex(Regex.Escape(dossierUrl)));
         await staff.GetByTestId("to-received").ClickAsync();
         await Expect(staff.GetByTestId("dossier-status")).ToHaveAttributeAsync("data-status", "received");
@@ -143,44 +142,6 @@ public sealed class IntakeUiTests
         // The device page is for staff: a volunteer who types its address is turned away by the server.
         await volunteer.GotoAsync("/devices");
         await Expect(volunteer.GetByTestId("forbidden-page")).ToBeVisibleAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string user, string password)
-    {
-        await page.Locator("#userName").FillAsync(user);
-        await page.Locator("#password").FillAsync(password);
-        await page.Locator("form[action='/account/signin'] button[type=submit]").ClickAsync();
-        await Expect(page.GetByTestId("who")).ToBeVisibleAsync();
-    }
-
-    private static async Task FillBirthRegistrationAsync(IPage page, string motherId)
-    {
-        await page.Locator("#applicant_name").FillAsync("Vàng Thị Lan");
-        await page.Locator("#f-child-full_name").FillAsync("Vàng Thị Hoa");
-        await page.Locator("#f-child-gender").SelectOptionAsync("nu");
-        await page.Locator("#f-child-date_of_birth").FillAsync(UiNode.IsoDaysAgo(10));
-        await page.Locator("#f-child-ethnicity").SelectOptionAsync("Mông");
-        await page.Locator("#f-child-place_of_birth").FillAsync("Trạm y tế xã Sa Pa, tỉnh Lào Cai");
-        await page.Locator("#f-mother-full_name").FillAsync("Vàng Thị Lan");
-        await page.Locator("#f-mother-date_of_birth").FillAsync("1995-03-02");
-        await page.Locator("#f-mother-ethnicity").SelectOptionAsync("Mông");
-        await page.Locator("#f-mother-id_number").FillAsync(motherId);
-        await page.Locator("#f-mother-residence").FillAsync("Thôn Lao Chải, xã Sa Pa");
-        await page.Locator("#f-requester-full_name").FillAsync("Vàng Thị Lan");
-        await page.Locator("#f-requester-id_number").FillAsync("001195012345");
-        await page.Locator("#f-requester-residence").FillAsync("Thôn Lao Chải, xã Sa Pa");
-        await page.Locator("#f-requester-relationship").SelectOptionAsync("me");
-    }
-
-    private static async Task FillSignatureCertificationAsync(IPage page)
-    {
-        await page.Locator("#applicant_name").FillAsync("Lý Văn Sử");
-        await page.Locator("#f-document-title").FillAsync("Giấy ủy quyền nhận trợ cấp");
-        await page.Locator("#f-document-kind").SelectOptionAsync("giay_uy_quyen");
-        await page.Locator("#f-signers-count").FillAsync("1");
-        await page.Locator("#f-signer-full_name").FillAsync("Lý Văn Sử");
-        await page.Locator("#f-signer-id_number").FillAsync("010078012345");
-        await page.Locator("#f-signer-date_of_birth").FillAsync("1978-06-15");
     }
 
     private static async Task<List<JsonElement>> ListDossiersAsync(UiNode node) =>

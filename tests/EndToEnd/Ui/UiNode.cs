@@ -19,6 +19,8 @@ internal sealed class UiNode : IAsyncDisposable
 
     public const string ApiKey = "ui-e2e-api-key";
 
+    public const long MaxAttachmentBytes = 256 * 1024;
+
     /// <summary>The test's own view of the node's data, through the HTTP API with the node's API key.</summary>
     public HttpClient Http { get; } = CreateClient();
 
@@ -46,6 +48,8 @@ internal sealed class UiNode : IAsyncDisposable
             ["Edge:Ui:BankAccountName"] = "UBND XA SA PA",
             ["Sync:IntervalSeconds"] = "60",
             ["Edge:ApiKey"] = ApiKey,
+            // Small, so a test can send a file over the limit without pushing megabytes through the browser.
+            ["Edge:MaxAttachmentBytes"] = MaxAttachmentBytes.ToString(CultureInfo.InvariantCulture),
         });
     }
 

@@ -164,5 +164,17 @@ public static class UiText
         ["devices.kind.card-reader"] = ("Đầu đọc thẻ căn cước", "ID card reader"),
         ["resident.title"] = ("Tình trạng hồ sơ", "Dossier status"),
         ["resident.notfound"] = ("Không tìm thấy hồ sơ. Vui lòng hỏi cán bộ một cửa.", "Dossier not found. Please ask at the desk."),
+        ["detail.attachments"] = ("Giấy tờ đính kèm", "Attached documents"),
+        ["attach.none"] = ("Chưa có giấy tờ nào được đính kèm.", "No documents attached yet."),
+        ["attach.pick"] = ("Chọn tệp", "Choose a file"),
+        ["attach.camera"] = ("Chụp ảnh giấy tờ", "Photograph the document"),
+        ["attach.submit"] = ("Đính kèm", "Attach"),
+        ["attach.hint"] = ("Ảnh hoặc tệp PDF, tối đa {0}.", "A photo or a PDF, at most {0}."),
+        ["attach.toolarge"] = ("Tệp quá lớn: tối đa {0}. Hãy chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp.", "The file is too large: at most {0}. Take the photo at a lower resolution or split the file."),
+        ["attach.missing"] = ("Chưa chọn tệp nào.", "No file was chosen."),
+        ["attach.done"] = ("Đã đính kèm tệp. Tệp sẽ được gửi lên tỉnh khi có mạng.", "The file was attached. It goes to the province with the next sync."),
+        ["attach.draftonly"] = ("Tình nguyện viên chỉ đính kèm được vào hồ sơ nháp.", "Volunteers can attach files to drafts only."),
+        ["size.kb"] = ("{0} KB", "{0} KB"),
+        ["size.mb"] = ("{0:0.#} MB", "{0:0.#} MB"),
     };
 }

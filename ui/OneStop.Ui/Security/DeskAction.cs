@@ -12,4 +12,8 @@ public enum DeskAction
     PrintSlip,
     UseDevices,
     RequestSync,
+
+    /// <summary>Attach a scan or photo; a volunteer only to a draft (checked with the dossier, see the adapter).</summary>
+    AttachFile,
+    ResolveConflicts,
 }

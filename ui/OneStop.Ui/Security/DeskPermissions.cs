@@ -12,6 +12,7 @@ public static class DeskPermissions
         DeskAction.ReadDossiers,
         DeskAction.SaveDraft,
         DeskAction.RequestSync,
+        DeskAction.AttachFile,
     ];
 
     public static bool Allows(string? role, DeskAction action) => role switch
