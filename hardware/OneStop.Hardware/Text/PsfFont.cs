@@ -9,7 +9,7 @@ namespace OneStop.Hardware.Text;
 /// Used to draw Vietnamese text as a raster image on printers whose character tables lack it; the font is a
 /// file on the appliance, so any font with the Vietnamese precomposed letters can be configured.
 /// </summary>
-public sealed class PsfFont
+public sealed class PsfFont : IBitmapFont
 {
     private const uint Magic = 0x864AB572;
     private const uint HasUnicodeTable = 0x1;
