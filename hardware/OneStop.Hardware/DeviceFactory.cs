@@ -20,9 +20,10 @@ internal static class DeviceFactory
         {
             VietnameseMode = options.VietnameseMode,
             CodeTable1258 = options.CodeTable1258,
+            CodeTableTcvn3 = options.CodeTableTcvn3,
             SupportsQrCommand = options.SupportsQrCommand,
         };
-        var font = options.RasterFontPath is { } fontPath && File.Exists(fontPath) ? PsfFont.Load(fontPath) : null;
+        IBitmapFont? font = options.RasterFontPath is { } fontPath && File.Exists(fontPath) ? PsfFont.Load(fontPath) : null;
         if (options.IsSimulator)
         {
             return new SimulatedReceiptPrinter("printer", profile, time, font);

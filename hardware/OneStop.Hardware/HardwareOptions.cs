@@ -87,7 +87,10 @@ public sealed class PrinterOptions : DeviceOptions
     public Printer.VietnameseTextMode VietnameseMode { get; set; } = Printer.VietnameseTextMode.Raster;
 
     /// <summary>ESC t number of Windows-1258 on this printer; default 52 (Epson), 94 on some clones.</summary>
-    public int CodeTable1258 { get; set; } = 52;
+    public int CodeTable1258 { get; set; } = Printer.PrinterProfile.EpsonCodeTable1258;
+
+    /// <summary>ESC t number of TCVN3 (VN3) on this printer; default 30 (Epson "TCVN-3-1"), 27 on some clones.</summary>
+    public int CodeTableTcvn3 { get; set; } = Printer.PrinterProfile.EpsonCodeTableTcvn3;
 
     /// <summary>Default true; false for printers without GS ( k, whose QR is then sent as a raster image.</summary>
     public bool SupportsQrCommand { get; set; } = true;
@@ -95,7 +98,7 @@ public sealed class PrinterOptions : DeviceOptions
     /// <summary>Default true: ask DLE EOT for paper and cover state; false for one-way links (plain files, printers that never answer).</summary>
     public bool QueryStatus { get; set; } = true;
 
-    /// <summary>PSF2 console font used for raster text, e.g. /usr/share/consolefonts/Uni2-Fixed16.psf.gz; unset = ASCII fallback.</summary>
+    /// <summary>Optional PSF2 console font for raster text, e.g. /usr/share/consolefonts/Uni2-Fixed16.psf.gz; unset = the built-in Vietnamese font.</summary>
     public string? RasterFontPath { get; set; }
 }
 

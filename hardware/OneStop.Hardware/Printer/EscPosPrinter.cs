@@ -13,11 +13,11 @@ public sealed class EscPosPrinter : IReceiptPrinter, IDisposable
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromMilliseconds(300);
     private readonly DeviceConnection<IByteStream> _connection;
     private readonly HealthTracker _health;
-    private readonly PsfFont? _rasterFont;
+    private readonly IBitmapFont? _rasterFont;
     private readonly bool _queryStatus;
 
     /// <summary>Pass queryStatus false for one-way sinks (a plain file, a printer that never answers) so no DLE EOT bytes are sent.</summary>
-    public EscPosPrinter(string deviceId, Func<IByteStream> open, PrinterProfile profile, TimeProvider time, PsfFont? rasterFont = null, bool queryStatus = true)
+    public EscPosPrinter(string deviceId, Func<IByteStream> open, PrinterProfile profile, TimeProvider time, IBitmapFont? rasterFont = null, bool queryStatus = true)
     {
         _queryStatus = queryStatus;
         DeviceId = deviceId;

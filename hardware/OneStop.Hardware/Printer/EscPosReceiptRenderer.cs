@@ -1,4 +1,5 @@
 using System.Text;
+using OneStop.Hardware.Printer.CodePages;
 using OneStop.Hardware.Text;
 
 namespace OneStop.Hardware.Printer;
@@ -6,32 +7,34 @@ namespace OneStop.Hardware.Printer;
 /// <summary>Lays out a <see cref="ReceiptDocument"/> as ESC/POS bytes for one printer profile.</summary>
 public static class EscPosReceiptRenderer
 {
-    private static readonly Encoding Cp1258 = CreateCp1258();
-
-    /// <summary>Raster mode needs a font; without one, Vietnamese text falls back to ASCII folding.</summary>
-    public static byte[] Render(ReceiptDocument document, PrinterProfile profile, PsfFont? rasterFont = null)
+    /// <summary>
+    /// Each line goes as text when the profile's code table holds all its characters, else as a <c>GS v 0</c>
+    /// raster drawn with <paramref name="rasterFont"/> (default: the built-in <see cref="VietnameseBitmapFont"/>).
+    /// </summary>
+    public static byte[] Render(ReceiptDocument document, PrinterProfile profile, IBitmapFont? rasterFont = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(profile);
+        var codePage = PrinterCodePage.For(profile);
         var output = new List<byte>(1024);
         output.AddRange(EscPos.Initialize());
-        if (profile.VietnameseMode == VietnameseTextMode.CodePage1258)
+        if (codePage.CodeTable is { } table)
         {
-            output.AddRange(EscPos.SelectCodeTable(profile.CodeTable1258));
+            output.AddRange(EscPos.SelectCodeTable(table));
         }
 
-        var writer = new LineWriter(output, profile, profile.VietnameseMode == VietnameseTextMode.Raster ? rasterFont : null);
+        var writer = new LineWriter(output, profile, codePage, rasterFont ?? VietnameseBitmapFont.Instance);
         writer.Align(TextAlignment.Center);
         output.AddRange(EscPos.Bold(true));
         foreach (var line in document.TitleLines)
         {
-            writer.WriteWrapped(line);
+            writer.WriteWrapped(line, bold: true);
         }
 
         output.AddRange(EscPos.Bold(false));
         if (!string.IsNullOrEmpty(document.Headline))
         {
-            // Quadruple size: a queue number must be readable at arm's length.
+            // Quadruple size: a queue number must be readable at arm's length. Queue numbers are ASCII.
             output.AddRange(EscPos.CharacterSize(4, 4));
             foreach (var line in TextWrap.Wrap(VietnameseText.FoldToAscii(document.Headline), profile.CharactersPerLine / 4))
             {
@@ -45,7 +48,7 @@ public static class EscPosReceiptRenderer
         writer.Align(TextAlignment.Left);
         foreach (var field in document.Fields)
         {
-            writer.WriteWrapped($"{field.Label}: {field.Value}");
+            writer.WriteWrapped($"{field.Label}: {field.Value}", bold: false);
         }
 
         if (!string.IsNullOrEmpty(document.QrPayload))
@@ -58,7 +61,7 @@ public static class EscPosReceiptRenderer
         writer.Align(TextAlignment.Center);
         foreach (var line in document.FooterLines)
         {
-            writer.WriteWrapped(line);
+            writer.WriteWrapped(line, bold: false);
         }
 
         output.AddRange(EscPos.FeedLines(3));
@@ -66,25 +69,16 @@ public static class EscPosReceiptRenderer
         return [.. output];
     }
 
+    /// <summary>Text bytes in the profile's code table; what the table lacks is folded to ASCII (no raster here).</summary>
     public static byte[] EncodeText(string text, PrinterProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return profile.VietnameseMode switch
-        {
-            VietnameseTextMode.CodePage1258 => Cp1258.GetBytes(VietnameseText.ToCp1258Form(text)),
-            _ => Encoding.ASCII.GetBytes(VietnameseText.FoldToAscii(text)),
-        };
+        return PrinterCodePage.For(profile).TryEncode(text, out var bytes)
+            ? bytes
+            : Encoding.ASCII.GetBytes(VietnameseText.FoldToAscii(text));
     }
 
-    private static bool IsAscii(string text) => text.All(c => c is >= ' ' and <= '~');
-
-    private static Encoding CreateCp1258()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1258, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
-    }
-
-    private sealed class LineWriter(List<byte> output, PrinterProfile profile, PsfFont? font)
+    private sealed class LineWriter(List<byte> output, PrinterProfile profile, PrinterCodePage codePage, IBitmapFont font)
     {
         private TextAlignment _alignment;
 
@@ -94,20 +88,24 @@ public static class EscPosReceiptRenderer
             output.AddRange(EscPos.Align(alignment));
         }
 
-        public void WriteWrapped(string text)
+        public void WriteWrapped(string text, bool bold)
         {
-            // Raster lines are drawn wider than Font A, so they wrap at the font's own width.
-            var width = font is null ? profile.CharactersPerLine : RasterText.CharactersPerLine(font, profile.DotsPerLine);
+            // Precomposed, so one letter is one char for wrapping and one entry in the code table.
+            text = text.Normalize(NormalizationForm.FormC);
+
+            // Raster cells are wider than Font A: text that needs raster anywhere wraps at the raster width, so
+            // no line is split twice, and each wrapped line still goes as text when its own letters allow.
+            var width = codePage.TryEncode(text, out _) ? profile.CharactersPerLine : RasterText.CharactersPerLine(font, profile.DotsPerLine);
             foreach (var line in TextWrap.Wrap(text, width))
             {
-                if (font is not null && !IsAscii(line))
+                if (codePage.TryEncode(line, out var bytes))
                 {
-                    output.AddRange(EscPos.RasterImage(RasterText.RenderLine(line, font, profile.DotsPerLine, _alignment)));
+                    output.AddRange(bytes);
+                    output.Add(EscPos.LineFeed);
                 }
                 else
                 {
-                    output.AddRange(EncodeText(line, profile));
-                    output.Add(EscPos.LineFeed);
+                    output.AddRange(EscPos.RasterImage(RasterText.RenderLine(line, font, profile.DotsPerLine, _alignment, bold)));
                 }
             }
         }

@@ -2,7 +2,8 @@ namespace OneStop.Hardware.Printer;
 
 /// <summary>
 /// What a particular printer model can do. Code table numbers differ between Epson and clones
-/// (CP1258 is 52 on Epson, 94 on some clones): read them from the printer's self-test page.
+/// (CP1258 is 52 on Epson, 94 on some clones; TCVN3 is 30 on Epson, 27 on some clones): read them from the
+/// printer's self-test page.
 /// </summary>
 public sealed record PrinterProfile(
     string Name,
@@ -12,9 +13,17 @@ public sealed record PrinterProfile(
     int CodeTable1258,
     bool SupportsQrCommand)
 {
-    public static PrinterProfile Paper58mm { get; } = new("58mm", 384, 32, VietnameseTextMode.Raster, 52, true);
+    public const int EpsonCodeTable1258 = 52;
 
-    public static PrinterProfile Paper80mm { get; } = new("80mm", 576, 48, VietnameseTextMode.Raster, 52, true);
+    /// <summary>Epson "TCVN-3-1" (lowercase and toneless capitals); 31 is its capitals-only twin.</summary>
+    public const int EpsonCodeTableTcvn3 = 30;
+
+    public static PrinterProfile Paper58mm { get; } = new("58mm", 384, 32, VietnameseTextMode.Raster, EpsonCodeTable1258, true);
+
+    public static PrinterProfile Paper80mm { get; } = new("80mm", 576, 48, VietnameseTextMode.Raster, EpsonCodeTable1258, true);
+
+    /// <summary><c>ESC t n</c> of TCVN3 on this printer, used when <see cref="VietnameseMode"/> is TCVN3.</summary>
+    public int CodeTableTcvn3 { get; init; } = EpsonCodeTableTcvn3;
 
     public static PrinterProfile ForWidth(int paperWidthMillimetres) => paperWidthMillimetres switch
     {

@@ -15,10 +15,10 @@ public sealed class SimulatedReceiptPrinter : IReceiptPrinter
     private readonly List<ReceiptDocument> _documents = [];
     private readonly MemoryStream _captured = new();
     private bool _connected = true;
-    private readonly PsfFont? _rasterFont;
+    private readonly IBitmapFont? _rasterFont;
     private bool _paperOut;
 
-    public SimulatedReceiptPrinter(string deviceId, PrinterProfile profile, TimeProvider time, PsfFont? rasterFont = null)
+    public SimulatedReceiptPrinter(string deviceId, PrinterProfile profile, TimeProvider time, IBitmapFont? rasterFont = null)
     {
         _rasterFont = rasterFont;
         DeviceId = deviceId;
