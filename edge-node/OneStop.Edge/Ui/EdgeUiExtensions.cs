@@ -30,6 +30,8 @@ public static class EdgeUiExtensions
         builder.Services.AddScoped<IIntakeDesk, EdgeIntakeDesk>();
         builder.Services.AddScoped<IDeskDevices, EdgeDeskDevices>();
         builder.Services.AddScoped<IDeskAttachments, EdgeDeskAttachments>();
+        builder.Services.AddSingleton<NodeSigningKey>();
+        builder.Services.AddSingleton<ISlipSeals, EdgeSlipSeals>();
         // The device set belongs to the host's device services; until they register it, the UI brings its own
         // (simulators unless section "Hardware" says otherwise). TryAdd keeps a single set either way.
         builder.Services.AddOptions<HardwareOptions>().BindConfiguration("Hardware");
@@ -46,6 +48,18 @@ public static class EdgeUiExtensions
             _ = app.Services.GetRequiredService<InitialAdminPassword>().Read();
         }
 
+        // The signing key is made at first start, not at the first slip, so its public half can be published at once.
+        var signing = app.Services.GetRequiredService<NodeSigningKey>();
+        _ = signing.PublicKeySpki;
+        // Public on purpose, outside the API's key check: anyone may verify a slip offline with it.
+        app.MapGet("/api/node-key", (ISlipSeals seals) => Results.Ok(new
+        {
+            nodeId = seals.PublicKey.NodeId,
+            algorithm = "ECDSA P-256, SHA-256, IEEE P1363 signature",
+            format = "base64url(canonical claim) . base64url(signature); claim lines: OSS1, dossier id, commune, yyyyMMdd, node id",
+            fingerprint = seals.PublicKey.Fingerprint,
+            pem = seals.PublicKey.Pem,
+        }));
         app.MapDeskUi();
         return app;
     }

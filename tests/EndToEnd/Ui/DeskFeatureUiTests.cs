@@ -1,5 +1,10 @@
+using System.Buffers.Text;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using OneStop.Core.Slips;
 using static Microsoft.Playwright.Assertions;
 
 namespace OneStop.EndToEnd.Tests.Ui;
@@ -34,5 +39,41 @@ public sealed class DeskFeatureUiTests
         var download = await page.APIRequest.GetAsync(await page.GetByTestId("attachment-list").Locator("a").First.GetAttributeAsync("href") ?? string.Empty);
         Assert.Equal(200, download.Status);
         Assert.Equal(OnePixelPng, await download.BodyAsync());
+
+        // The slip's QR carries the node's signature; pasted on /verify (no sign-in) it checks out offline.
+        await page.GotoAsync($"/dossiers/{dossierId}/slip");
+        var qrText = await page.GetByTestId("slip-qr").GetAttributeAsync("data-qr") ?? string.Empty;
+        Assert.Contains($"/status/{dossierId}?slip=", qrText, StringComparison.Ordinal);
+        var resident = await browser.NewPageAsync(node.BaseUrl);
+        await resident.GotoAsync("/verify");
+        await resident.GetByTestId("verify-code").FillAsync(qrText);
+        await resident.GetByTestId("verify-submit").ClickAsync();
+        await Expect(resident.GetByTestId("verify-result")).ToHaveAttributeAsync("data-check", "valid");
+        await Expect(resident.GetByTestId("verify-result")).ToContainTextAsync("Phiếu hẹn hợp lệ");
+        await DeskBrowser.ScreenshotAsync(resident, "21-verify-valid");
+
+        // The same signature over a later due date: refused.
+        Assert.True(SlipSeal.TryDecode(SlipSeal.ExtractSealed(qrText), out var claim, out var signature));
+        var forged = Base64Url.EncodeToString(SlipSeal.CanonicalBytes(claim! with { DueDate = claim.DueDate.AddDays(7) })) + "." + Base64Url.EncodeToString(signature);
+        await resident.GetByTestId("verify-code").FillAsync(forged);
+        await resident.GetByTestId("verify-submit").ClickAsync();
+        await Expect(resident.GetByTestId("verify-result")).ToHaveAttributeAsync("data-check", "bad-signature");
+        await Expect(resident.GetByTestId("verify-result")).ToContainTextAsync("KHÔNG hợp lệ");
+        await DeskBrowser.ScreenshotAsync(resident, "22-verify-tampered");
+
+        // The public key is published without sign-in, and checks the slip outside the node too.
+        using var anonymous = new HttpClient();
+        var key = await anonymous.GetFromJsonAsync<JsonElement>(new Uri(node.BaseUrl, "/api/node-key"));
+        using var ecdsa = ECDsa.Create();
+        ecdsa.ImportFromPem(key.GetProperty("pem").GetString());
+        Assert.Equal(SlipCheck.Valid, SlipSeal.Verify(SlipSeal.ExtractSealed(qrText), ecdsa.ExportSubjectPublicKeyInfo(), out _));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(node.DataDirectory, "slip-signing-key.pem")));
+        }
+
+        await resident.GotoAsync("/node-key");
+        await Expect(resident.GetByTestId("nodekey-pem")).ToContainTextAsync("BEGIN PUBLIC KEY");
+        await DeskBrowser.ScreenshotAsync(resident, "23-node-key");
     }
 }

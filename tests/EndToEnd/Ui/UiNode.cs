@@ -17,6 +17,8 @@ internal sealed class UiNode : IAsyncDisposable
 
     public Uri BaseUrl => new($"http://127.0.0.1:{_port}/");
 
+    public string DataDirectory => Path.Combine(_root, "edge");
+
     public const string ApiKey = "ui-e2e-api-key";
 
     public const long MaxAttachmentBytes = 256 * 1024;
@@ -32,7 +34,7 @@ internal sealed class UiNode : IAsyncDisposable
             ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
             ["Edge:NodeId"] = "node-ui-e2e",
             ["Edge:CommuneCode"] = "03006",
-            ["Edge:DataDirectory"] = Path.Combine(_root, "edge"),
+            ["Edge:DataDirectory"] = DataDirectory,
             ["Edge:Ui:AdminUser"] = "admin",
             ["Edge:Ui:AdminPasswordHash"] = hasher.HashPassword("admin", AdminPassword),
             ["Edge:Ui:Accounts:0:UserName"] = "canbo",
