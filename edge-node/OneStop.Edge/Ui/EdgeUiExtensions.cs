@@ -32,6 +32,8 @@ public static class EdgeUiExtensions
         builder.Services.AddScoped<IDeskAttachments, EdgeDeskAttachments>();
         builder.Services.AddSingleton<NodeSigningKey>();
         builder.Services.AddSingleton<ISlipSeals, EdgeSlipSeals>();
+        builder.Services.AddSingleton<IQueueKiosk, EdgeQueueKiosk>();
+        builder.Services.AddSingleton<IResidentFeedback, EdgeResidentFeedback>();
         // The device set belongs to the host's device services; until they register it, the UI brings its own
         // (simulators unless section "Hardware" says otherwise). TryAdd keeps a single set either way.
         builder.Services.AddOptions<HardwareOptions>().BindConfiguration("Hardware");

@@ -76,4 +76,55 @@ public sealed class DeskFeatureUiTests
         await Expect(resident.GetByTestId("nodekey-pem")).ToContainTextAsync("BEGIN PUBLIC KEY");
         await DeskBrowser.ScreenshotAsync(resident, "23-node-key");
     }
+
+    [ChromiumFact]
+    public async Task Kiosk_TakesNumbersAcrossRestart_ResidentRatesOnce()
+    {
+        await using var node = new UiNode();
+        await node.StartAsync();
+        await using var browser = await DeskBrowser.LaunchAsync();
+
+        // Kiosk: no account; the number is printed on the receipt printer and shown on screen.
+        var kiosk = await browser.NewPageAsync(node.BaseUrl);
+        await kiosk.GotoAsync("/queue");
+        await DeskBrowser.ScreenshotAsync(kiosk, "24-queue-kiosk");
+        await kiosk.GetByTestId("queue-take-submit").ClickAsync();
+        await Expect(kiosk.GetByTestId("queue-number")).ToHaveTextAsync("001");
+        await Expect(kiosk.GetByTestId("queue-printed")).ToContainTextAsync("Mời nhận phiếu");
+        Assert.Equal(1, (await PrinterAsync(node)).GetProperty("documents").GetInt32());
+        await DeskBrowser.ScreenshotAsync(kiosk, "25-queue-ticket");
+
+        // The counter is in the store: after a power cut the next number follows on.
+        await node.RestartAsync();
+        await kiosk.GotoAsync("/queue");
+        await kiosk.GetByTestId("queue-take-collect").ClickAsync();
+        await Expect(kiosk.GetByTestId("queue-number")).ToHaveTextAsync("002");
+        await Expect(kiosk.GetByTestId("queue-ahead")).ToContainTextAsync("1");
+        Assert.Equal(1, (await PrinterAsync(node)).GetProperty("documents").GetInt32());
+
+        // Resident: from the status page the slip's QR opens to a rating, once per dossier.
+        var staff = await browser.NewPageAsync(node.BaseUrl);
+        await staff.GotoAsync("/signin");
+        await DeskSteps.SignInAsync(staff, "canbo", UiNode.StaffPassword);
+        var dossierId = await DeskSteps.FileReceivedSignatureCertificationAsync(staff);
+        await staff.GotoAsync($"/dossiers/{dossierId}/slip");
+        var qrText = await staff.GetByTestId("slip-qr").GetAttributeAsync("data-qr") ?? string.Empty;
+        var resident = await browser.NewPageAsync(node.BaseUrl);
+        await resident.GotoAsync(qrText);
+        await Expect(resident.GetByTestId("resident-slip")).ToContainTextAsync("Phiếu hẹn hợp lệ");
+        await resident.GetByTestId("resident-feedback").ClickAsync();
+        await resident.GetByTestId("feedback-submit").ClickAsync();
+        await Expect(resident.GetByTestId("feedback-error")).ToBeVisibleAsync();
+        await resident.GetByTestId("rating-4").CheckAsync();
+        await resident.GetByTestId("feedback-comment").FillAsync("Cán bộ hướng dẫn tận tình, nhưng phải chờ lâu.");
+        await DeskBrowser.ScreenshotAsync(resident, "26-feedback");
+        await resident.GetByTestId("feedback-submit").ClickAsync();
+        await Expect(resident.GetByTestId("feedback-thanks")).ToBeVisibleAsync();
+        await DeskBrowser.ScreenshotAsync(resident, "27-feedback-thanks");
+        await resident.GotoAsync($"/feedback/{dossierId}");
+        await Expect(resident.GetByTestId("feedback-given")).ToBeVisibleAsync();
+    }
+
+    private static async Task<JsonElement> PrinterAsync(UiNode node) =>
+        await node.Http.GetFromJsonAsync<JsonElement>(new Uri(node.BaseUrl, "/api/devices/simulator/printer"));
 }
