@@ -34,6 +34,7 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<ISlipSeals, EdgeSlipSeals>();
         builder.Services.AddSingleton<IQueueKiosk, EdgeQueueKiosk>();
         builder.Services.AddSingleton<IResidentFeedback, EdgeResidentFeedback>();
+        builder.Services.AddScoped<IDeskConflicts, EdgeDeskConflicts>();
         // The device set belongs to the host's device services; until they register it, the UI brings its own
         // (simulators unless section "Hardware" says otherwise). TryAdd keeps a single set either way.
         builder.Services.AddOptions<HardwareOptions>().BindConfiguration("Hardware");
