@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using OneStop.Core.Calendar;
+using System.Globalization;
 using OneStop.Hardware;
+using OneStop.Hardware.CardReader;
 using OneStop.Hardware.Printer;
 using OneStop.Ui.Ports;
 using OneStop.Ui.Security;
@@ -8,8 +10,11 @@ using OneStop.Ui.Security;
 namespace OneStop.Edge.Ui;
 
 /// <summary>The device port over the node's <see cref="DeviceSet"/>; printing checks the role here, on the server.</summary>
-public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, AuthenticationStateProvider authentication) : IDeskDevices
+public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInbox scans, AuthenticationStateProvider authentication) : IDeskDevices
 {
+    /// <summary>One press of "drain" takes a fifth of the charge: low battery (and the node's clean stop) comes within a few presses.</summary>
+    private const double DefaultDrainPercent = 20;
+
     public async Task<IReadOnlyList<DeskDeviceStatus>> ListAsync(CancellationToken cancellationToken = default)
     {
         await RequireAsync(DeskAction.UseDevices);
@@ -42,6 +47,45 @@ public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, Authent
         // The printer driver blocks on a serial port or a socket; keep it off the request thread.
         var result = await Task.Run(() => devices.Printer.Print(slip), cancellationToken);
         return new DeskPrintResult(result.Succeeded, result.Error);
+    }
+
+    public async Task<bool> SimulateAsync(DeviceSimulation action, string? value, CancellationToken cancellationToken = default)
+    {
+        await RequireAsync(DeskAction.UseDevices);
+        var percent = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? Math.Clamp(parsed, 0, 100) : (double?)null;
+        switch (action)
+        {
+            case DeviceSimulation.ScanCode when devices.ScannerSimulator is { } scanner && !string.IsNullOrEmpty(value):
+                scanner.Inject(value);
+                return true;
+            case DeviceSimulation.InsertIdCard when devices.CardReaderSimulator is { } reader:
+                reader.InsertCard(SimulatedIdCard.VietnameseSpecimen);
+                return true;
+            case DeviceSimulation.RemoveIdCard when devices.CardReaderSimulator is { } reader:
+                reader.RemoveCard();
+                return true;
+            case DeviceSimulation.SetBattery when devices.PowerSimulator is { } power && percent is { } level:
+                power.SetBatteryPercent(level);
+                return true;
+            case DeviceSimulation.DrainBattery when devices.PowerSimulator is { } power:
+                power.Drain(percent ?? DefaultDrainPercent);
+                return true;
+            case DeviceSimulation.PaperOut when devices.PrinterSimulator is { } printer:
+                printer.SetPaperOut(true);
+                return true;
+            case DeviceSimulation.PaperIn when devices.PrinterSimulator is { } printer:
+                printer.SetPaperOut(false);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public async Task<string?> ReadLastScanAsync(CancellationToken cancellationToken = default)
+    {
+        // Whoever fills a form may use the scanner at their desk, volunteers included.
+        await RequireAsync(DeskAction.SaveDraft);
+        return scans.Last?.Text;
     }
 
     private async Task RequireAsync(DeskAction action)

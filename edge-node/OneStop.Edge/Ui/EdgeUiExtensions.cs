@@ -35,6 +35,7 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<IQueueKiosk, EdgeQueueKiosk>();
         builder.Services.AddSingleton<IResidentFeedback, EdgeResidentFeedback>();
         builder.Services.AddScoped<IDeskConflicts, EdgeDeskConflicts>();
+        builder.Services.AddSingleton<ScanInbox>();
         // The device set belongs to the host's device services; until they register it, the UI brings its own
         // (simulators unless section "Hardware" says otherwise). TryAdd keeps a single set either way.
         builder.Services.AddOptions<HardwareOptions>().BindConfiguration("Hardware");
@@ -53,6 +54,8 @@ public static class EdgeUiExtensions
 
         // The signing key is made at first start, not at the first slip, so its public half can be published at once.
         var signing = app.Services.GetRequiredService<NodeSigningKey>();
+        // Listening from the start, so a code scanned before anyone opens a form is still there.
+        _ = app.Services.GetRequiredService<ScanInbox>();
         _ = signing.PublicKeySpki;
         // Public on purpose, outside the API's key check: anyone may verify a slip offline with it.
         app.MapGet("/api/node-key", (ISlipSeals seals) => Results.Ok(new

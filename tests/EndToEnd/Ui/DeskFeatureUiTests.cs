@@ -75,6 +75,25 @@ public sealed class DeskFeatureUiTests
         await resident.GotoAsync("/node-key");
         await Expect(resident.GetByTestId("nodekey-pem")).ToContainTextAsync("BEGIN PUBLIC KEY");
         await DeskBrowser.ScreenshotAsync(resident, "23-node-key");
+
+        // Device simulators from the devices page: a CCCD's QR scanned there fills the requester on the intake form.
+        await page.GotoAsync("/devices");
+        await page.GetByTestId("sim-code").FillAsync("001195012345|123456789|Vàng Thị Lan|02031995|Nữ|Thôn Lao Chải, xã Sa Pa|01012021");
+        await page.GetByTestId("sim-scan").ClickAsync();
+        await Expect(page.GetByTestId("sim-done")).ToBeVisibleAsync();
+        await page.GetByTestId("sim-paper-out").ClickAsync();
+        await Expect(page.Locator("tr[data-kind='printer'] [data-testid=device-details]")).ToContainTextAsync("paper");
+        await page.GetByTestId("sim-card-in").ClickAsync();
+        await Expect(page.GetByTestId("sim-done")).ToBeVisibleAsync();
+        await DeskBrowser.ScreenshotAsync(page, "30-devices-simulators");
+        await page.GetByTestId("sim-paper-in").ClickAsync();
+        await page.GotoAsync("/dossiers/new/hotich.khaisinh");
+        await page.GetByTestId("prefill-cccd").ClickAsync();
+        await Expect(page.GetByTestId("prefill-result")).ToContainTextAsync("Đã điền");
+        await Expect(page.Locator("#f-requester-id_number")).ToHaveValueAsync("001195012345");
+        await Expect(page.Locator("#f-requester-full_name")).ToHaveValueAsync("Vàng Thị Lan");
+        await Expect(page.Locator("#applicant_name")).ToHaveValueAsync("Vàng Thị Lan");
+        await DeskBrowser.ScreenshotAsync(page, "31-intake-prefilled-from-cccd");
     }
 
     [ChromiumFact]

@@ -10,6 +10,26 @@ public interface IDeskDevices
     /// <param name="statusUrl">What the slip's QR code opens: the resident status page.</param>
     /// <param name="cancellationToken">Cancels the wait, not a print already sent.</param>
     Task<DeskPrintResult> PrintSlipAsync(Guid dossierId, string statusUrl, CancellationToken cancellationToken = default);
+
+    /// <summary>Drives a simulated device (training, demos, tests); false when that device runs a real driver.</summary>
+    /// <param name="action">What to simulate.</param>
+    /// <param name="value">The code to scan, or the battery percentage to set or drain.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<bool> SimulateAsync(DeviceSimulation action, string? value, CancellationToken cancellationToken = default);
+
+    /// <summary>The last code the QR scanner read since the node started (a CCCD's QR fills the intake form).</summary>
+    Task<string?> ReadLastScanAsync(CancellationToken cancellationToken = default);
+}
+
+public enum DeviceSimulation
+{
+    ScanCode,
+    InsertIdCard,
+    RemoveIdCard,
+    SetBattery,
+    DrainBattery,
+    PaperOut,
+    PaperIn,
 }
 
 /// <param name="DeviceId">Device id from the hardware configuration.</param>
