@@ -1,6 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
 using OneStop.Core.Calendar;
-using System.Globalization;
 using OneStop.Hardware;
 using OneStop.Hardware.CardReader;
 using OneStop.Hardware.Printer;
