@@ -115,8 +115,26 @@ public sealed class EdgeIntakeDesk(
             return await ReceiveAsync(id, cancellationToken);
         }
 
-        await RequireAsync(DeskAction.ChangeStatus);
-        await dossiers.ChangeStatusAsync(id, to, cancellationToken);
+        var user = await RequireAsync(DeskAction.ChangeStatus);
+        var record = await store.GetAsync(id, cancellationToken);
+        if (record is null || record.Type != RecordTypes.Dossier)
+        {
+            throw new KeyNotFoundException($"No dossier {id}.");
+        }
+
+        var current = DeskDossierReader.Read(RecordData.Of(record)).Status;
+        if (!DossierStateMachine.CanMove(current, to))
+        {
+            throw new TransitionException(current, to);
+        }
+
+        // Status and who set it in one logged write: the timeline pairs them by the write's version.
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [DossierFields.Status] = JsonSerializer.Serialize(to.ToName()),
+            [DeskDossierFields.StatusBy] = JsonSerializer.Serialize(user.UserName()),
+        };
+        await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken);
         return await ReadAsync(id, cancellationToken);
     }
 
@@ -190,7 +208,9 @@ public sealed class EdgeIntakeDesk(
     private async Task<DeskDossier?> TryReadAsync(Guid id, CancellationToken cancellationToken)
     {
         var record = await store.GetAsync(id, cancellationToken);
-        return record is null || record.Type != RecordTypes.Dossier ? null : DeskDossierReader.Read(RecordData.Of(record));
+        return record is null || record.Type != RecordTypes.Dossier
+            ? null
+            : DeskDossierReader.Read(RecordData.Of(record)) with { History = DeskDossierHistory.Read(record) };
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(AppointmentCalculator.VietnamOffset).DateTime);

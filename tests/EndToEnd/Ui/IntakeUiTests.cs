@@ -124,6 +124,13 @@ public sealed class IntakeUiTests
         await staff.GetByTestId("to-received").ClickAsync();
         await Expect(staff.GetByTestId("dossier-status")).ToHaveAttributeAsync("data-status", "received");
         await Expect(staff.GetByTestId("fee-total")).ToHaveTextAsync("10.000 đ");
+        await staff.GetByTestId("to-processing").ClickAsync();
+        await Expect(staff.GetByTestId("dossier-status")).ToHaveAttributeAsync("data-status", "processing");
+
+        // The timeline holds every status with who set it: draft (volunteer's node), received and processing by staff.
+        await Expect(staff.GetByTestId("history").Locator("li")).ToHaveCountAsync(3);
+        await Expect(staff.GetByTestId("history").Locator("li[data-status=received]")).ToContainTextAsync("bởi canbo");
+        await Expect(staff.GetByTestId("history").Locator("li[data-status=processing]")).ToContainTextAsync("bởi canbo");
         await staff.Locator("summary").ClickAsync();
         await Expect(staff.GetByTestId("vietqr")).ToBeVisibleAsync();
         await DeskBrowser.ScreenshotAsync(staff, "12-fee-vietqr");

@@ -249,5 +249,8 @@ public static class UiText
         ["file.prefill"] = ("Điền từ mã QR CCCD vừa quét", "Fill from the CCCD QR just scanned"),
         ["file.prefilled"] = ("Đã điền thông tin từ mã QR trên thẻ căn cước. Vui lòng kiểm tra lại.", "Filled from the ID card's QR code. Please check the details."),
         ["file.noscan"] = ("Chưa quét được mã QR căn cước hợp lệ nào.", "No valid ID card QR code has been scanned yet."),
+        ["detail.history"] = ("Quá trình xử lý", "History"),
+        ["history.by"] = ("bởi {0} · máy {1}", "by {0} · machine {1}"),
+        ["history.node"] = ("máy {0}", "machine {0}"),
     };
 }

@@ -20,8 +20,14 @@ public sealed record DeskDossier(
 
     public IReadOnlyList<DeskPayment> Payments { get; init; } = [];
 
+    /// <summary>Every status this dossier has had, oldest first, as merged from all offices.</summary>
+    public IReadOnlyList<DeskStatusChange> History { get; init; } = [];
+
     public bool IsPaid => Payments.Count > 0;
 }
+
+/// <summary>One status write: what, when (the writer's hybrid clock), on which node and, when recorded, by whom.</summary>
+public sealed record DeskStatusChange(DossierStatus Status, DateTimeOffset At, string Node, string? By);
 
 /// <summary>A fee payment recorded at the desk.</summary>
 public sealed record DeskPayment(PaymentMethod Method, long AmountVnd, DateTimeOffset At, string CollectedBy);
