@@ -76,6 +76,10 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
         var node = Authenticate(context, request.NodeId);
         var max = request.MaxEntries > 0 ? Math.Min(request.MaxEntries, options.Value.MaxPullEntries) : options.Value.MaxPullEntries;
         var cursor = request.AfterCursor;
+
+        // Read before the entries: every seq at or below it has committed (one writer, seqs assigned in
+        // its transaction), so a node may skip to it past entries of other communes it cannot see.
+        var head = await store.ReadLogHeadAsync(context.CancellationToken);
         while (true)
         {
             var entries = await store.ReadLogAfterAsync(node.CommuneCode, cursor, max + 1, context.CancellationToken);
@@ -87,7 +91,7 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
                 cursor = entry.HubSeq;
             }
 
-            reply.Cursor = cursor;
+            reply.Cursor = more ? cursor : Math.Max(cursor, head);
             if (reply.Entries.Count > 0 || !more)
             {
                 await writer.WriteAsync(reply, context.CancellationToken);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
@@ -17,14 +15,7 @@ public static class CatalogueRecords
     /// <summary>Version of seeded values: below any real write, so the hub's first edit always wins.</summary>
     public static readonly HlcTimestamp SeedVersion = new(1, 0, "seed");
 
-    public static Guid RecordId(string procedureCode)
-    {
-        // Name-based id (RFC 9562 version 8 layout over SHA-256): stable for a code on every machine.
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("onestop:procedure:" + procedureCode));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid RecordId(string procedureCode) => NameBasedIds.For("onestop:procedure:" + procedureCode);
 
     /// <summary>Seed changes for every procedure of a catalogue file's text.</summary>
     public static IReadOnlyList<ChangeEntry> SeedEntries(string catalogueJson, string originNode)
