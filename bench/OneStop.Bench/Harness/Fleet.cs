@@ -77,7 +77,7 @@ internal sealed class SimulatedNode(string nodeId, string commune, string key) :
 
     public GrpcCallOptions Call()
     {
-        var call = new GrpcCallOptions { Timeout = TimeSpan.FromMinutes(5) };
+        var call = new GrpcCallOptions { Timeout = TimeSpan.FromMinutes(30) };
         call.Headers[NodeHeaders.NodeId] = NodeId;
         call.Headers[NodeHeaders.Authorization] = "Bearer " + Key;
         return call;

@@ -17,7 +17,14 @@ internal sealed class SyncRig : IAsyncDisposable
     public const string NodeId = "node-bench-01";
     public const string NodeKey = "bench-key-01";
 
-    private SyncRig(string root) => Root = root;
+    /// <summary>The node API's key for scripts (header X-OneStop-Api-Key), so the bench need not sign in.</summary>
+    public const string ApiKey = "bench-api-key";
+
+    private SyncRig(string root)
+    {
+        Root = root;
+        Http.DefaultRequestHeaders.Add("X-OneStop-Api-Key", ApiKey);
+    }
 
     public string Root { get; }
 
@@ -103,6 +110,7 @@ internal sealed class SyncRig : IAsyncDisposable
             ["Sync:HubUrl"] = hubUrl.ToString(),
             ["Sync:NodeKey"] = NodeKey,
             ["Sync:IntervalSeconds"] = "2",
+            ["Edge:ApiKey"] = ApiKey,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

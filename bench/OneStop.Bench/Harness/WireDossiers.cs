@@ -22,7 +22,11 @@ internal sealed class WireDossiers(DossierFactory factory, string nodeId, string
         Add(entry, "created_at", DateTimeOffset.FromUnixTimeMilliseconds(wallMs).ToString("O", System.Globalization.CultureInfo.InvariantCulture), wallMs);
         foreach (var (key, value) in body["form"]!.AsObject())
         {
-            Add(entry, "form." + key, value!.GetValue<string>(), wallMs);
+            // A resident without a phone leaves that answer empty; the node would not send a field it never wrote.
+            if (value is not null)
+            {
+                Add(entry, "form." + key, value.GetValue<string>(), wallMs);
+            }
         }
 
         return entry;

@@ -14,7 +14,8 @@ internal static class BacklogDrain
             _ => Templates.GetAsync(dossiers),
             LinkTimeFigures.Profiles(command),
             p => p.Name == "L2" ? 1.3 : 1.5,
-            runs);
+            runs,
+            LinkTimeFigures.EdgeSettings(command));
         return new ScenarioResult("backlog-drain", command.Text, TimeProvider.System.GetUtcNow(), Machine.Current, runs,
             $"{dossiers:N0} dossiers per run; time from the first connection to the last byte of the round that drained the backlog",
             figures,

@@ -49,7 +49,7 @@ internal static class HubIngest
                 [.. rates.Select(r => Measure.Round(r, 0))], new Dictionary<string, double> { ["rawSqliteCeiling"] = Measure.Round(ceiling, 0), ["stretchMet"] = rate >= 15000 ? 1 : 0 }),
         };
         return new ScenarioResult("hub-ingest", command.Text, TimeProvider.System.GetUtcNow(), Machine.Current, runs,
-            $"full scale: {nodes} nodes (two per commune) × {batches} batches × {batchSize} entries, gzip requests as the edge sends them; the LB column holds the raw SQLite ceiling (records/s) and ratio = ingest ÷ ceiling",
+            $"{(nodes >= 200 ? "full scale" : $"scaled down from 200 nodes to {nodes}")}: {nodes} nodes (two per commune) × {batches} batches × {batchSize} entries, gzip requests as the edge sends them; the LB column holds the raw SQLite ceiling (records/s) and ratio = ingest ÷ ceiling",
             figures,
             ["the simulated nodes run in the bench process on the same 2 cores (protobuf + gzip of their batches), so the hub gets less than the whole machine",
              "ceiling: same entries, one record row + one log row each, 500 per transaction, WAL + synchronous=FULL, prepared statements, no merge"]);

@@ -11,7 +11,8 @@ internal static class LinkTimeFigures
         Func<LinkProfile, Task<Template>> template,
         IEnumerable<LinkProfile> profiles,
         Func<LinkProfile, double> target,
-        int runs)
+        int runs,
+        IReadOnlyDictionary<string, string>? edgeSettings = null)
     {
         var figures = new List<Figure>();
         foreach (var profile in profiles)
@@ -20,7 +21,7 @@ internal static class LinkTimeFigures
             var measured = new List<SyncMeasurement>();
             for (var i = 0; i < runs; i++)
             {
-                var m = await SyncRun.MeasureAsync(prepared, profile);
+                var m = await SyncRun.MeasureAsync(prepared, profile, edgeSettings: edgeSettings);
                 measured.Add(m);
                 Console.WriteLine($"  {profile.Name} run {i + 1}: {m.Seconds:0.0} s, LB {m.LowerBoundSeconds:0.0} s, ratio {m.Ratio:0.00}, up {m.BytesUp} B, down {m.BytesDown} B, connections {m.Connections}");
             }
@@ -47,6 +48,23 @@ internal static class LinkTimeFigures
         }
 
         return figures;
+    }
+
+    /// <summary>Edge settings from --batch-entries / --batch-bytes, to compare batch sizes without a rebuild.</summary>
+    public static Dictionary<string, string> EdgeSettings(CommandLine command)
+    {
+        var settings = new Dictionary<string, string>();
+        if (command.Int("batch-entries", 0) is > 0 and var entries)
+        {
+            settings["Sync:MaxBatchEntries"] = entries.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (command.Int("batch-bytes", 0) is > 0 and var bytes)
+        {
+            settings["Sync:MaxBatchBytes"] = bytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return settings;
     }
 
     public static IEnumerable<LinkProfile> Profiles(CommandLine command) =>
