@@ -9,6 +9,8 @@ public static class RecordTypes
     public const string Procedure = "procedure";
     public const string StaffAccount = "staff_account";
     public const string NodeConfig = "node_config";
+    public const string QueueTicket = "queue_ticket";
+    public const string Feedback = "feedback";
 
     /// <summary>Reference types are written by the hub only and live in the global scope.</summary>
     public static bool IsReference(string type) => type is Procedure or StaffAccount or NodeConfig;

@@ -122,7 +122,7 @@ public static class EdgeApi
         }
     }
 
-    private static async Task<IResult> ChangeStatusAsync(Guid id, StatusChange change, DossierService dossiers, CancellationToken ct)
+    private static async Task<IResult> ChangeStatusAsync(Guid id, StatusChange change, DossierService dossiers, HttpContext http, CancellationToken ct)
     {
         if (!DossierStatusNames.TryParse(change.Status, out var to))
         {
@@ -131,7 +131,9 @@ public static class EdgeApi
 
         try
         {
-            return Results.Ok(await dossiers.ChangeStatusAsync(id, to, ct));
+            // A script with the node's key has no user name; its writes say so in the timeline.
+            var by = http.User.Identity?.Name is { Length: > 0 } name ? name : "api";
+            return Results.Ok(await dossiers.ChangeStatusAsync(id, to, by, ct));
         }
         catch (KeyNotFoundException)
         {

@@ -41,7 +41,8 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         return View(record);
     }
 
-    public async Task<DossierView> ChangeStatusAsync(Guid id, DossierStatus to, CancellationToken cancellationToken = default)
+    /// <summary>Moves a dossier along the state machine; the status and who set it go in one logged write.</summary>
+    public async Task<DossierView> ChangeStatusAsync(Guid id, DossierStatus to, string changedBy, CancellationToken cancellationToken = default)
     {
         var record = await store.GetAsync(id, cancellationToken)
             ?? throw new KeyNotFoundException($"No dossier {id}.");
@@ -53,7 +54,11 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             throw new TransitionException(current, to);
         }
 
-        var values = new Dictionary<string, string?> { [DossierFields.Status] = JsonSerializer.Serialize(to.ToName()) };
+        var values = new Dictionary<string, string?>
+        {
+            [DossierFields.Status] = JsonSerializer.Serialize(to.ToName()),
+            [DossierFields.StatusBy] = JsonSerializer.Serialize(changedBy),
+        };
         return View(await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken));
     }
 

@@ -8,9 +8,6 @@ public static class DeskDossierFields
     public const string ReceivedAt = "received_at";
     public const string ReceivedBy = "received_by";
 
-    /// <summary>Who wrote the status, in the same write as the status, so the timeline pairs them by version.</summary>
-    public const string StatusBy = "status_by";
-
     /// <summary>yyyy-MM-dd, fixed at receipt so every replica and the printed slip show the same date.</summary>
     public const string DueDate = "due_date";
 

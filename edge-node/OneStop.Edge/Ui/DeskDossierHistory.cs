@@ -16,7 +16,7 @@ internal static class DeskDossierHistory
     public static IReadOnlyList<DeskStatusChange> Read(StoredRecord record)
     {
         var who = new Dictionary<HlcTimestamp, string>();
-        foreach (var field in new[] { DeskDossierFields.ReceivedBy, DeskDossierFields.StatusBy })
+        foreach (var field in new[] { DeskDossierFields.ReceivedBy, DossierFields.StatusBy })
         {
             foreach (var write in FieldHistory.Writes(record, field))
             {

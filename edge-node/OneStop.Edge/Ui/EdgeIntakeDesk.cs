@@ -116,25 +116,7 @@ public sealed class EdgeIntakeDesk(
         }
 
         var user = await RequireAsync(DeskAction.ChangeStatus);
-        var record = await store.GetAsync(id, cancellationToken);
-        if (record is null || record.Type != RecordTypes.Dossier)
-        {
-            throw new KeyNotFoundException($"No dossier {id}.");
-        }
-
-        var current = DeskDossierReader.Read(RecordData.Of(record)).Status;
-        if (!DossierStateMachine.CanMove(current, to))
-        {
-            throw new TransitionException(current, to);
-        }
-
-        // Status and who set it in one logged write: the timeline pairs them by the write's version.
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            [DossierFields.Status] = JsonSerializer.Serialize(to.ToName()),
-            [DeskDossierFields.StatusBy] = JsonSerializer.Serialize(user.UserName()),
-        };
-        await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken);
+        await dossiers.ChangeStatusAsync(id, to, user.UserName(), cancellationToken);
         return await ReadAsync(id, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using OneStop.Core.Changes;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,7 @@ public sealed class EdgeQueueKiosk(EdgeStore store, DeviceSet devices, IOptions<
                 ["issued_at"] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
                 ["node"] = JsonSerializer.Serialize(edgeOptions.Value.NodeId),
             };
-            await store.WriteAsync(Guid.CreateVersion7(now), DeskRecordTypes.QueueTicket, commune, values, cancellationToken);
+            await store.WriteAsync(Guid.CreateVersion7(now), RecordTypes.QueueTicket, commune, values, cancellationToken);
             ticket = new QueueTicketIssued(number, day, now, service, issuedToday.Count, new DeskPrintResult(false, null));
         }
         finally
@@ -67,7 +68,7 @@ public sealed class EdgeQueueKiosk(EdgeStore store, DeviceSet devices, IOptions<
         var dayText = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var count = 0;
         var max = 0;
-        foreach (var record in await store.ListAsync(DeskRecordTypes.QueueTicket, RecentTickets, cancellationToken))
+        foreach (var record in await store.ListAsync(RecordTypes.QueueTicket, RecentTickets, cancellationToken))
         {
             if (record.Scope != commune)
             {

@@ -57,7 +57,7 @@ public sealed class EdgeResidentFeedback(EdgeStore store, TimeProvider time) : I
                 ["comment"] = JsonSerializer.Serialize(text),
                 ["submitted_at"] = JsonSerializer.Serialize(time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
             };
-            await store.WriteAsync(id, DeskRecordTypes.Feedback, dossier.Scope, values, cancellationToken);
+            await store.WriteAsync(id, RecordTypes.Feedback, dossier.Scope, values, cancellationToken);
             return FeedbackOutcome.Saved;
         }
         finally
