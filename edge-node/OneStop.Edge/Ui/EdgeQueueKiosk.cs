@@ -1,8 +1,8 @@
-using OneStop.Core.Changes;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Calendar;
+using OneStop.Core.Changes;
 using OneStop.Edge.Store;
 using OneStop.Hardware;
 using OneStop.Hardware.Printer;
