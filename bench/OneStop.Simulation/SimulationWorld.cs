@@ -234,10 +234,11 @@ public sealed class SimulationWorld
     {
         ArgumentNullException.ThrowIfNull(replica);
         var cursor = await replica.Store.ReadCursorAsync(MetaKeys.PullCursor);
-        var entries = await Hub.Store.ReadLogAfterAsync(Commune, cursor, maxEntries);
 
-        // As the hub's service answers: the last entry sent, or the request's cursor when nothing is new.
-        var replyCursor = entries.Count > 0 ? entries[^1].HubSeq : cursor;
+        // The page the hub's service would send: the same store call, own entries left out, cursor to resume.
+        var page = await Hub.Store.ReadPullPageAsync(Commune, cursor, maxEntries, replica.NodeId, await replica.Store.ReadLastOwnSeqAsync());
+        var entries = page.Entries;
+        var replyCursor = page.Cursor;
         switch (fate)
         {
             case PullFate.Deliver:
@@ -399,13 +400,12 @@ public sealed class SimulationWorld
         while (true)
         {
             var cursor = await replica.Store.ReadCursorAsync(MetaKeys.PullCursor);
-            var entries = await Hub.Store.ReadLogAfterAsync(Commune, cursor, 64);
-            if (entries.Count == 0)
+            var page = await Hub.Store.ReadPullPageAsync(Commune, cursor, 64, replica.NodeId, await replica.Store.ReadLastOwnSeqAsync());
+            await ApplyPullAsync(replica, page.Entries, page.Cursor);
+            if (!page.More)
             {
                 return;
             }
-
-            await ApplyPullAsync(replica, entries, entries[^1].HubSeq);
         }
     }
 

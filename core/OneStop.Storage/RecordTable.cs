@@ -20,6 +20,7 @@ public static class RecordTable
             updated_seq INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS records_type_scope ON records(type, scope);
+        CREATE INDEX IF NOT EXISTS records_updated ON records(updated_seq);
         """ + ConflictTable.Schema;
 
     public static async Task<StoredRecord?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, Guid id, CancellationToken cancellationToken = default)

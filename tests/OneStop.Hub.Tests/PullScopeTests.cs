@@ -70,10 +70,45 @@ public sealed class PullScopeTests : IAsyncLifetime
         Assert.All(pulled.Fields, f => Assert.True(f.Version.WallMs < dayAhead - (long)TimeSpan.FromHours(23).TotalMilliseconds, $"{f.Version}"));
     }
 
-    private static async Task<List<Core.Changes.ChangeEntry>> PullAllAsync(NodeClient node, long after)
+    [Fact]
+    public async Task Pull_OwnEntriesTheNodeHolds_NotSentBackUnlessClampedOrTheNodeIsRebuilt()
+    {
+        using var a = _hub.Client(NodeA, KeyA);
+        var hello = await a.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, CommuneCode = CommuneA }, a.Options());
+        var plain = Changes.Dossier(NodeA, 1, CommuneA, "Lò Văn Hùng");
+        var dayAhead = Changes.Dossier(NodeA, 2, CommuneA, "Sùng A Páo", wallMs: hello.HubWallMs + (long)TimeSpan.FromDays(1).TotalMilliseconds);
+        await a.Sync.PushAsync(Changes.Push(NodeA, plain, dayAhead), a.Options());
+
+        var holdingBoth = await PullAllAsync(a, 0, ownSeqHeld: 2);
+        var rebuilt = await PullAllAsync(a, 0, ownSeqHeld: 0);
+
+        Assert.DoesNotContain(holdingBoth, e => e.RecordId == plain.RecordId);
+        Assert.Contains(holdingBoth, e => e.RecordId == dayAhead.RecordId && e.ClockClamped);
+        Assert.Contains(rebuilt, e => e.RecordId == plain.RecordId);
+        Assert.Contains(rebuilt, e => e.RecordId == dayAhead.RecordId);
+    }
+
+    [Fact]
+    public async Task Pull_LastMessage_CursorIsTheLogHeadEvenPastEntriesTheNodeCannotSee()
+    {
+        using var a = _hub.Client(NodeA, KeyA);
+        using var b = _hub.Client(NodeB, KeyB);
+        await b.Sync.PushAsync(Changes.Push(NodeB, Changes.Dossier(NodeB, 1, CommuneB, "Cầm Thị Hoa")), b.Options());
+        var head = await _hub.Store.ReadLogHeadAsync();
+
+        long last = 0;
+        await foreach (var reply in a.Sync.PullAsync(new PullRequest { NodeId = NodeA }, a.Options()))
+        {
+            last = reply.Cursor;
+        }
+
+        Assert.Equal(head, last);
+    }
+
+    private static async Task<List<Core.Changes.ChangeEntry>> PullAllAsync(NodeClient node, long after, long ownSeqHeld = 0)
     {
         var entries = new List<Core.Changes.ChangeEntry>();
-        await foreach (var reply in node.Sync.PullAsync(new PullRequest { NodeId = node.NodeId, AfterCursor = after }, node.Options()))
+        await foreach (var reply in node.Sync.PullAsync(new PullRequest { NodeId = node.NodeId, AfterCursor = after, OwnSeqHeld = ownSeqHeld }, node.Options()))
         {
             foreach (var wire in reply.Entries)
             {

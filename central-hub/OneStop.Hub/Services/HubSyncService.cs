@@ -76,31 +76,18 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
         var node = Authenticate(context, request.NodeId);
         var max = request.MaxEntries > 0 ? Math.Min(request.MaxEntries, options.Value.MaxPullEntries) : options.Value.MaxPullEntries;
         var cursor = request.AfterCursor;
-
-        // Read before the entries: every seq at or below it has committed (one writer, seqs assigned in
-        // its transaction), so a node may skip to it past entries of other communes it cannot see.
-        var head = await store.ReadLogHeadAsync(context.CancellationToken);
         while (true)
         {
-            var entries = await store.ReadLogAfterAsync(node.CommuneCode, cursor, max + 1, context.CancellationToken);
-            var more = entries.Count > max;
-            var reply = new PullReply { More = more };
-            foreach (var entry in entries.Take(max))
-            {
-                reply.Entries.Add(ChangeMapper.ToWire(entry));
-                cursor = entry.HubSeq;
-            }
-
-            reply.Cursor = more ? cursor : Math.Max(cursor, head);
-            if (reply.Entries.Count > 0 || !more)
-            {
-                await writer.WriteAsync(reply, context.CancellationToken);
-            }
-
-            if (!more)
+            var page = await store.ReadPullPageAsync(node.CommuneCode, cursor, max, node.NodeId, request.OwnSeqHeld, context.CancellationToken);
+            var reply = new PullReply { Cursor = page.Cursor, More = page.More };
+            reply.Entries.AddRange(page.Entries.Select(ChangeMapper.ToWire));
+            await writer.WriteAsync(reply, context.CancellationToken);
+            if (!page.More)
             {
                 return;
             }
+
+            cursor = page.Cursor;
         }
     }
 

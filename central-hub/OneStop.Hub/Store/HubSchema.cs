@@ -17,6 +17,7 @@ internal static class HubSchema
             record_id TEXT NOT NULL,
             scope TEXT NOT NULL,
             entry TEXT NOT NULL,
+            clamped INTEGER NOT NULL DEFAULT 0,
             UNIQUE (origin_node, origin_seq)
         );
         CREATE INDEX IF NOT EXISTS hub_log_scope ON hub_log(scope, hub_seq);

@@ -108,15 +108,61 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
     }
 
     /// <summary>Log entries after <paramref name="afterSeq"/> that a node of <paramref name="communeCode"/> may read.</summary>
-    public async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(string communeCode, long afterSeq, int maxEntries, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(string communeCode, long afterSeq, int maxEntries, CancellationToken cancellationToken = default) =>
+        ReadLogAfterAsync(communeCode, afterSeq, maxEntries, string.Empty, 0, cancellationToken);
+
+    /// <summary>
+    /// As above, leaving out the reader's own entries up to <paramref name="ownSeqHeld"/>: it wrote them, so
+    /// sending them back only spends the link. Clamped ones still go back, for the origin to re-clock.
+    /// </summary>
+    public async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadLogAfterAsync(connection, null, communeCode, afterSeq, maxEntries, readerNode, ownSeqHeld, cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of a node's pull: up to <paramref name="maxEntries"/> entries it may read, and the cursor to
+    /// resume from. On the last page the cursor is the log head of the same snapshot, so a node skips past
+    /// entries it may not see (other communes, its own) instead of asking for them at every round.
+    /// </summary>
+    public async Task<PullPage> ReadPullPageAsync(string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // One read transaction: the head and the entries come from the same snapshot.
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var entries = await ReadLogAfterAsync(connection, snapshot, communeCode, afterSeq, maxEntries + 1, readerNode, ownSeqHeld, cancellationToken);
+        var more = entries.Count > maxEntries;
+        var page = more ? entries.Take(maxEntries).ToList() : entries;
+        long cursor;
+        if (more)
+        {
+            cursor = page[^1].HubSeq;
+        }
+        else
+        {
+            await using var head = connection.CreateCommand();
+            head.Transaction = snapshot;
+            head.CommandText = "SELECT COALESCE(MAX(hub_seq), 0) FROM hub_log";
+            cursor = Math.Max(afterSeq, (long)(await head.ExecuteScalarAsync(cancellationToken))!);
+        }
+
+        return new PullPage(page, cursor, more);
+    }
+
+    private static async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(SqliteConnection connection, SqliteTransaction? transaction, string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             SELECT hub_seq, entry FROM hub_log
             WHERE hub_seq > $after AND scope IN ($commune, $global)
+              AND NOT (origin_node = $reader AND origin_seq <= $ownHeld AND clamped = 0)
             ORDER BY hub_seq LIMIT $limit
             """;
+        command.Parameters.AddWithValue("$reader", readerNode);
+        command.Parameters.AddWithValue("$ownHeld", ownSeqHeld);
         command.Parameters.AddWithValue("$after", afterSeq);
         command.Parameters.AddWithValue("$commune", communeCode);
         command.Parameters.AddWithValue("$global", Scopes.Global);
@@ -242,6 +288,10 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
     public async Task RecordHelloAsync(NodeHello hello, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+
+        // Last seen is bookkeeping the next handshake rewrites: it need not wait for its own fsync (WAL
+        // with synchronous=NORMAL still never corrupts; the next FULL commit makes it durable).
+        await SqliteDatabase.ExecuteAsync(connection, "PRAGMA synchronous=NORMAL", cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO node_state (node_id, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices)
@@ -255,7 +305,15 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         command.Parameters.AddWithValue("$backlog", hello.Backlog);
         command.Parameters.AddWithValue("$software", hello.SoftwareVersion);
         command.Parameters.AddWithValue("$devices", hello.DevicesJson);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            // The connection goes back to the pool: every other write keeps its fsync.
+            await SqliteDatabase.ExecuteAsync(connection, "PRAGMA synchronous=FULL", CancellationToken.None);
+        }
     }
 
     /// <summary>
@@ -343,9 +401,10 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO hub_log (origin_node, origin_seq, record_id, scope, entry)
-            VALUES ($origin, $seq, $record, $scope, $entry)
+            INSERT INTO hub_log (origin_node, origin_seq, record_id, scope, entry, clamped)
+            VALUES ($origin, $seq, $record, $scope, $entry, $clamped)
             """;
+        command.Parameters.AddWithValue("$clamped", entry.ClockClamped ? 1 : 0);
         command.Parameters.AddWithValue("$origin", entry.OriginNode);
         command.Parameters.AddWithValue("$seq", entry.OriginSeq);
         command.Parameters.AddWithValue("$record", entry.RecordId.ToString());
@@ -357,6 +416,9 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
 
 /// <summary>A node as the fleet view shows it: what it last said of itself and what the hub has of it.</summary>
 public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, long? ClockOffsetMs, long? ReportedBacklog, string? SoftwareVersion, System.Text.Json.JsonElement? Devices, string? LastError);
+
+/// <summary>One message of a pull: entries, the cursor to resume from, and whether more follow.</summary>
+public sealed record PullPage(IReadOnlyList<HubLogEntry> Entries, long Cursor, bool More);
 
 /// <summary>What a node says of itself at a handshake.</summary>
 public sealed record NodeHello(string NodeId, long SeenMs, long ClockOffsetMs, long Backlog, string SoftwareVersion, string DevicesJson);

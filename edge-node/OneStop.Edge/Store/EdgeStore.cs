@@ -197,6 +197,15 @@ public sealed class EdgeStore
         transaction.Commit();
     }
 
+    /// <summary>The highest own change-log seq: the hub need not send those entries back.</summary>
+    public async Task<long> ReadLastOwnSeqAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM change_log";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>Own changes not yet acknowledged by the hub.</summary>
     public async Task<long> CountBacklogAsync(CancellationToken cancellationToken = default)
     {

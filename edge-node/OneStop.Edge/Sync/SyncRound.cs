@@ -44,6 +44,7 @@ public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient clien
             {
                 wire.Details[key] = value;
             }
+
             request.Devices.Add(wire);
         }
 
@@ -154,7 +155,13 @@ public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient clien
     private async Task PullAsync(CancellationToken cancellationToken)
     {
         var cursor = await store.ReadCursorAsync(MetaKeys.PullCursor, cancellationToken);
-        var request = new PullRequest { NodeId = edge.NodeId, AfterCursor = cursor, MaxEntries = options.MaxBatchEntries };
+        var request = new PullRequest
+        {
+            NodeId = edge.NodeId,
+            AfterCursor = cursor,
+            MaxEntries = options.MaxBatchEntries,
+            OwnSeqHeld = await store.ReadLastOwnSeqAsync(cancellationToken),
+        };
         await foreach (var reply in client.PullAsync(request, CallOptions(), cancellationToken))
         {
             var entries = new List<HubLogEntry>(reply.Entries.Count);
