@@ -16,13 +16,14 @@ internal static class SyncRun
         await rig.StartHubAsync();
         var proxy = rig.StartProxy(profile, cuts);
         await rig.StartEdgeAsync(rig.ViaProxy, edgeSettings);
-        await rig.WaitForAsync(SyncRig.Drained, timeout ?? TimeSpan.FromMinutes(20));
+        var drained = await rig.WaitForAsync(SyncRig.Drained, timeout ?? TimeSpan.FromMinutes(20));
         var stats = proxy.Stats;
         var seconds = Measure.Seconds(rig.Time, stats.FirstActivityTimestamp, stats.LastDeliveryTimestamp);
         var (up, down, connections, cutCount) = (stats.BytesUp, stats.BytesDown, stats.Connections, stats.Cuts);
-        // The hub hands a node its own entries back on pull; those bytes are part of what a sync costs the
-        // link even when they come with the next round, so the byte totals wait for them.
-        await rig.WaitForAsync(s => s.GetProperty("pulled").GetInt64() >= s.GetProperty("pushed").GetInt64(), timeout ?? TimeSpan.FromMinutes(20));
+        // The pull runs alongside the push, so what a round pushes is settled by the next round's pull (the hub
+        // no longer sends a node its own entries back, only the cursor past them): wait for one more round.
+        var rounds = drained.GetProperty("rounds").GetInt64();
+        await rig.WaitForAsync(s => s.GetProperty("rounds").GetInt64() > rounds && s.GetProperty("link").GetString() == "online", timeout ?? TimeSpan.FromMinutes(20));
         var (rows, distinct) = rig.HubLogCounts();
         return new SyncMeasurement(seconds, up, down, connections, cutCount, rows, distinct, LowerBound.Seconds(profile, up, down), stats.BytesUp, stats.BytesDown);
     }
