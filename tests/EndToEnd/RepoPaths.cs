@@ -3,24 +3,11 @@ namespace OneStop.EndToEnd.Tests;
 /// <summary>Where the built hosts are, found from the test assembly's own build configuration.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoRoot.Path;
 
     /// <summary>"Debug" or "Release": the hosts are built with the same configuration as the tests.</summary>
     public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
     public static string HostDll(string folder, string project) =>
         Path.Combine(Root, folder, project, "bin", Configuration, "net10.0", project + ".dll");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OneStop.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OneStop.sln not found above " + AppContext.BaseDirectory);
-    }
 }

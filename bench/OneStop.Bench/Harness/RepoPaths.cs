@@ -3,7 +3,7 @@ namespace OneStop.Bench.Harness;
 /// <summary>Where the repository, the hosts the bench starts, and the results live.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoRoot.Path;
 
     public static string Results => Path.Combine(Root, "bench", "results");
 
@@ -15,17 +15,4 @@ internal static class RepoPaths
     /// <summary>The host's build output; the bench runs what `dotnet build -c Release` of that project produced.</summary>
     public static string HostDll(string folder, string project, string configuration = "Release") =>
         Path.Combine(Root, folder, project, "bin", configuration, "net10.0", project + ".dll");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OneStop.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the bench from inside the repository (OneStop.sln not found above the binary).");
-    }
 }

@@ -4,13 +4,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace OneStop.Bench.Harness;
+namespace OneStop.TestHosts;
 
 /// <summary>
 /// A hub or edge node as its own OS process, settings passed as environment variables, start-up
 /// considered done at the host's "Application started" line.
 /// </summary>
-internal sealed class HostProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -28,7 +28,8 @@ internal sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add(dll);
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        // Logging to a redirected console costs CPU we are measuring; keep only what start-up detection needs.
+        // Warnings and errors only, plus the start-up line: a failing test still shows what went wrong, and a
+        // benchmark does not pay for logging to a redirected console.
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings)
@@ -43,6 +44,8 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     public string Output
     {
@@ -60,7 +63,7 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"Build it first: dotnet build -c Release (host not found: {dll}).", dll);
+            throw new FileNotFoundException($"Build the host first (not found: {dll}).", dll);
         }
 
         var host = new HostProcess(dll, settings);
@@ -102,6 +105,32 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         return 0;
+    }
+
+    /// <summary>Waits for the host to stop by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The host did not stop within {timeout.TotalSeconds} s:\n" + Output);
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flush — what a power cut does to the process.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        await _process.WaitForExitAsync();
     }
 
     public static int FreePort()
