@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using OneStop.Core.Changes;
 using OneStop.Hub.Tests.Infrastructure;
+using OneStop.TestHosts;
 using static OneStop.Hub.Tests.Infrastructure.HubTestHost;
 
 namespace OneStop.Hub.Tests;
@@ -21,7 +22,7 @@ public sealed class GrpcJsNodeAgainstHubTests : IAsyncLifetime
     [Fact]
     public async Task GrpcJsNode_EveryRpcShape_HubAnswersAndStores()
     {
-        var interop = Path.Combine(RepoRoot(), "tests", "interop");
+        var interop = Path.Combine(RepoRoot.Path, "tests", "interop");
         if (!Directory.Exists(Path.Combine(interop, "node_modules", "@grpc", "grpc-js")))
         {
             Assert.Fail("tests/interop/node_modules is missing: run `npm ci --prefix tests/interop` (test.sh does).");
@@ -61,18 +62,5 @@ public sealed class GrpcJsNodeAgainstHubTests : IAsyncLifetime
         Assert.True(process.ExitCode == 0, $"node {string.Join(' ', args)} exited {process.ExitCode}\n{await stdout}\n{await stderr}");
         using var document = JsonDocument.Parse(await stdout);
         return document.RootElement.Clone();
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OneStop.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OneStop.sln not found");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OneStop.Core.Dossiers;
+using OneStop.TestHosts;
 using OneStop.Ui.Localisation;
 using OneStop.Ui.Security;
 
@@ -32,7 +33,7 @@ public partial class UiTextTests
     [Fact]
     public void Strings_EveryKeyTheScreensNameLiterally_Exists()
     {
-        var screens = Directory.EnumerateFiles(Path.Combine(RepoRoot(), "ui", "OneStop.Ui"), "*.razor", SearchOption.AllDirectories);
+        var screens = Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, "ui", "OneStop.Ui"), "*.razor", SearchOption.AllDirectories);
         var used = screens
             .SelectMany(file => LiteralKey().Matches(File.ReadAllText(file)).Select(match => (File: Path.GetFileName(file), Key: match.Groups["key"].Value)))
             .Where(use => !use.Key.EndsWith('.'))
@@ -59,17 +60,6 @@ public partial class UiTextTests
     }
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value)];
-
-    private static string RepoRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OneStop.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("OneStop.sln not found above " + AppContext.BaseDirectory);
-    }
 
     // L["key"], L.Format("key", ...) and L[cond ? "a" : "b"]: string literals that look like keys, used through L.
     [GeneratedRegex(@"L(?:\[|\.Format\()[^\]\)]*?""(?<key>[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+\.?)""")]

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +6,7 @@ using OneStop.Hub.Api;
 using OneStop.Hub.Store;
 using OneStop.Protocol;
 using OneStop.Protocol.Transport;
+using OneStop.TestHosts;
 
 namespace OneStop.Hub.Tests.Infrastructure;
 
@@ -46,8 +45,8 @@ public sealed class HubTestHost : IAsyncDisposable
     public static async Task<HubTestHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {
         var root = Directory.CreateTempSubdirectory("onestop-hub-test-").FullName;
-        var grpcPort = FreePort();
-        var httpPort = FreePort();
+        var grpcPort = HostProcess.FreePort();
+        var httpPort = HostProcess.FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
         var settings = new Dictionary<string, string?>
         {
@@ -93,13 +92,6 @@ public sealed class HubTestHost : IAsyncDisposable
         {
             // Pooled SQLite connections may hold the file a moment longer; the temp folder is the OS's to clean.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

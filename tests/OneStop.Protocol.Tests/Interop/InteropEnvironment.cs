@@ -3,7 +3,7 @@ namespace OneStop.Protocol.Tests.Interop;
 /// <summary>Where node and the installed grpc-js peer are, and what is missing if they are not.</summary>
 public static class InteropEnvironment
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => TestHosts.RepoRoot.Path;
 
     public static string InteropDirectory => Path.Combine(RepoRoot, "tests", "interop");
 
@@ -28,19 +28,6 @@ public static class InteropEnvironment
 
             return null;
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OneStop.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"OneStop.sln not found above {AppContext.BaseDirectory}.");
     }
 
     private static string? FindOnPath(string executable) =>
