@@ -79,7 +79,7 @@ public static class EdgeApi
         }
         catch (IntakeException ex)
         {
-            return Results.BadRequest(new { field = ex.Field, error = ex.MessageVi, errorEn = ex.Message });
+            return Invalid(ex);
         }
     }
 
@@ -89,7 +89,7 @@ public static class EdgeApi
         var limit = options.Value.MaxAttachmentBytes;
         if (request.ContentLength > limit)
         {
-            return Results.BadRequest(new { field = "file", error = $"Tệp quá lớn: tối đa {limit / (1024 * 1024)} MB.", errorEn = $"The file is too large: at most {limit / (1024 * 1024)} MB." });
+            return Invalid(AttachmentService.TooLarge(limit));
         }
 
         using var buffer = new MemoryStream();
@@ -102,7 +102,7 @@ public static class EdgeApi
         }
         catch (IntakeException ex)
         {
-            return Results.BadRequest(new { field = ex.Field, error = ex.MessageVi, errorEn = ex.Message });
+            return Invalid(ex);
         }
     }
 
@@ -118,7 +118,7 @@ public static class EdgeApi
         }
         catch (IntakeException ex)
         {
-            return Results.BadRequest(new { field = ex.Field, error = ex.MessageVi, errorEn = ex.Message });
+            return Invalid(ex);
         }
     }
 
@@ -150,6 +150,10 @@ public static class EdgeApi
         await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
             ? Results.NotFound(new { error = "Không còn xung đột này (có thể đã được xử lý).", errorEn = $"No open conflict {id}: it may be resolved already." })
             : Results.Ok(new { resolved = id });
+
+    /// <summary>Input staff must correct: which field, in Vietnamese and in English.</summary>
+    private static IResult Invalid(IntakeException ex) =>
+        Results.BadRequest(new { field = ex.Field, error = ex.MessageVi, errorEn = ex.Message });
 
     public sealed record StatusChange(string Status);
 

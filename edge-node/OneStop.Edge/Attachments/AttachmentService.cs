@@ -19,7 +19,7 @@ public sealed class AttachmentService(EdgeStore store, BlobStore blobs, DossierS
         var limit = options.Value.MaxAttachmentBytes;
         if (content.LongLength > limit)
         {
-            throw new IntakeException("file", $"Tệp quá lớn: tối đa {limit / (1024 * 1024)} MB.", $"The file is too large: at most {limit / (1024 * 1024)} MB.");
+            throw TooLarge(limit);
         }
 
         var dossier = await dossiers.GetAsync(dossierId, cancellationToken)
@@ -37,6 +37,10 @@ public sealed class AttachmentService(EdgeStore store, BlobStore blobs, DossierS
         await store.AddAttachmentAsync(id, dossier.Scope, metadata, sha, contentType, content, cancellationToken);
         return new AttachmentView(id, dossier.Id, Path.GetFileName(fileName), contentType, content.LongLength, sha);
     }
+
+    /// <summary>The refusal of a file over the node's limit, also raised by the API before it buffers the body.</summary>
+    public static IntakeException TooLarge(long limit) =>
+        new("file", $"Tệp quá lớn: tối đa {limit / (1024 * 1024)} MB.", $"The file is too large: at most {limit / (1024 * 1024)} MB.");
 
     public async Task<IReadOnlyList<AttachmentView>> ListForDossierAsync(Guid dossierId, CancellationToken cancellationToken = default)
     {
