@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using OneStop.LinkEmulator;
 
 namespace OneStop.EndToEnd.Tests;
 
@@ -48,8 +49,10 @@ public sealed class OfflineFirstSyncTests
     {
         const int Dossiers = 300;
 
-        // Two entries per batch makes the push take many round trips, so the kill lands inside it.
-        await using var cluster = new SyncCluster(1, new Dictionary<string, string> { ["Sync:MaxBatchEntries"] = "2" });
+        // Two entries per batch over a 64 kbit/s uplink (the link emulator): the push takes seconds, so the
+        // kill lands inside it however fast the hub commits. On plain loopback a fast hub finished first.
+        var slowUplink = new LinkProfile("slow-uplink", LinkProfile.Unlimited, 64_000, TimeSpan.Zero, TimeSpan.Zero);
+        await using var cluster = new SyncCluster(1, new Dictionary<string, string> { ["Sync:MaxBatchEntries"] = "2" }, slowUplink);
         await cluster.StartEdgeAsync();
         var created = new HashSet<Guid>();
         for (var i = 0; i < Dossiers; i++)

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using OneStop.LinkEmulator;
 
 namespace OneStop.EndToEnd.Tests;
 
@@ -11,9 +13,20 @@ internal sealed class SyncCluster : IAsyncDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("onestop-e2e-").FullName;
     private readonly Dictionary<string, string> _edgeSettings;
 
-    public SyncCluster(int edges = 1, IReadOnlyDictionary<string, string>? edgeSettings = null)
+    private readonly LinkProxy? _link;
+
+    /// <param name="edges">How many edge nodes.</param>
+    /// <param name="edgeSettings">Extra settings for every edge node.</param>
+    /// <param name="link">When set, the nodes reach the hub through the link emulator with this profile.</param>
+    public SyncCluster(int edges = 1, IReadOnlyDictionary<string, string>? edgeSettings = null, LinkProfile? link = null)
     {
         _edgeSettings = new Dictionary<string, string>(edgeSettings ?? new Dictionary<string, string>());
+        if (link is not null)
+        {
+            _link = new LinkProxy(new IPEndPoint(IPAddress.Loopback, HubGrpcPort), link);
+            _link.Start();
+        }
+
         Edges = [.. Enumerable.Range(1, edges).Select(i => new EdgeNode($"node-e2e-{i:D2}", $"e2e-key-{i}", Path.Combine(_root, $"edge-{i}")))];
     }
 
@@ -23,6 +36,9 @@ internal sealed class SyncCluster : IAsyncDisposable
     public EdgeNode Edge => Edges[0];
 
     public int HubGrpcPort { get; } = HostProcess.FreePort();
+
+    /// <summary>Where the nodes dial the hub: the link emulator if there is one, else the hub itself.</summary>
+    private int NodesDialPort => _link?.Port ?? HubGrpcPort;
     public int HubHttpPort { get; } = HostProcess.FreePort();
 
     public HostProcess? Hub { get; private set; }
@@ -64,11 +80,11 @@ internal sealed class SyncCluster : IAsyncDisposable
     {
         foreach (var edge in Edges)
         {
-            await edge.StartAsync(HubGrpcPort, CommuneCode, _edgeSettings);
+            await edge.StartAsync(NodesDialPort, CommuneCode, _edgeSettings);
         }
     }
 
-    public Task RestartEdgeAfterKillAsync() => Edge.RestartAfterKillAsync(HubGrpcPort, CommuneCode, _edgeSettings);
+    public Task RestartEdgeAfterKillAsync() => Edge.RestartAfterKillAsync(NodesDialPort, CommuneCode, _edgeSettings);
 
     public Task<Guid> CreateDossierAsync(string applicant, string procedureCode = "hotich.khaisinh") =>
         Edge.CreateDossierAsync(applicant, procedureCode);
@@ -109,6 +125,11 @@ internal sealed class SyncCluster : IAsyncDisposable
         }
 
         await StopHubAsync();
+        if (_link is not null)
+        {
+            await _link.DisposeAsync();
+        }
+
         HubHttp.Dispose();
         try
         {

@@ -16,6 +16,10 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private const int FirstPort = 20_000;
+    private const int PortSpan = 12_000;
+    private static int _nextPort = Random.Shared.Next(PortSpan);
+
     private HostProcess(string dll, IReadOnlyDictionary<string, string> settings)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -133,11 +137,30 @@ public sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// A loopback port for a host that starts later. Taken below Linux's ephemeral range (32768-60999):
+    /// a port from bind(0) lies inside it, and an outgoing connection of any test could take it before the
+    /// host binds (seen: "address already in use" on a loaded run). Each process walks its own random
+    /// stretch, so parallel test assemblies rarely try the same port, and a port in use is skipped.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < PortSpan; attempt++)
+        {
+            var port = FirstPort + (int)((uint)Interlocked.Increment(ref _nextPort) % PortSpan);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken by another test process: try the next one.
+            }
+        }
+
+        throw new InvalidOperationException($"No free loopback port in {FirstPort}-{FirstPort + PortSpan - 1}.");
     }
 
     public async ValueTask DisposeAsync()
