@@ -209,11 +209,14 @@ public sealed class EdgeStore
     /// <summary>Own changes not yet acknowledged by the hub.</summary>
     public async Task<long> CountBacklogAsync(CancellationToken cancellationToken = default)
     {
-        var acked = await ReadCursorAsync(MetaKeys.PushAcked, cancellationToken);
+        // One statement on one connection: the sync bar asks every few seconds on every open page.
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM change_log WHERE seq > $acked";
-        command.Parameters.AddWithValue("$acked", acked);
+        command.CommandText = """
+            SELECT COUNT(*) FROM change_log
+            WHERE seq > COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = $key), 0)
+            """;
+        command.Parameters.AddWithValue("$key", MetaKeys.PushAcked);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
