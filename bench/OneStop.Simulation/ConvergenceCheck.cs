@@ -7,8 +7,9 @@ namespace OneStop.Simulation;
 /// <summary>
 /// The end-state checks after healing: (a) every replica and the hub hold identical records; (b) every
 /// acknowledged write reached the hub and is held everywhere (or superseded); (c) the open conflicts are
-/// the same everywhere and are exactly the concurrent different-value pairs no later write settled,
-/// computed independently by <see cref="RuleOracle"/>. (d), the clocks, is checked at every step by
+/// the same everywhere and are exactly the concurrent different-value pairs of which no later write saw
+/// either side, computed independently: which writes saw which from <see cref="CausalHistory"/> (what
+/// really happened in the run), which values disagree and which side wins from <see cref="RuleOracle"/>. (d), the clocks, is checked at every step by
 /// <see cref="SimulationWorld"/>.
 /// </summary>
 public static class ConvergenceCheck
@@ -58,13 +59,15 @@ public static class ConvergenceCheck
             foreach (var (id, fields) in final)
             {
                 var record = copies[store.Name][id];
-                foreach (var (field, writes) in fields)
+                foreach (var (field, finals) in fields)
                 {
                     var held = FieldHistory.Writes(record, field);
-                    foreach (var write in writes)
+                    var writes = finals.Select(final => final.Write).ToList();
+                    var heldKeys = finals.Where(final => held.Any(other => RuleOracle.SameWrite(other, final.Write))).Select(final => final.Key).ToList();
+                    foreach (var (key, write) in finals)
                     {
-                        var present = held.Any(other => RuleOracle.SameWrite(other, write));
-                        if (!present && !RuleOracle.IsSettled(held, write, write) && reported++ < Shown)
+                        var present = heldKeys.Contains(key);
+                        if (!present && !world.Causality.Superseded(key, heldKeys) && reported++ < Shown)
                         {
                             findings.Add($"{store.Name}: lost write {id} {RecordComparison.Show(write)}: neither held nor superseded");
                         }
@@ -93,7 +96,7 @@ public static class ConvergenceCheck
 
                 if (record is not null && fields.TryGetValue(RecordTombstone.Field, out var tombstones))
                 {
-                    var deleted = RuleOracle.Winner(record.Type, RecordTombstone.Field, tombstones).Json == "true";
+                    var deleted = RuleOracle.Winner(record.Type, RecordTombstone.Field, tombstones.Select(final => final.Write)).Json == "true";
                     findings.Check(record.IsDeleted == deleted, () => $"{store.Name}: record {id} IsDeleted={record.IsDeleted}, the rules say {deleted}");
                 }
             }
@@ -132,7 +135,7 @@ public static class ConvergenceCheck
     /// The writes as every replica must finally hold them: the hub log's entries (clamped where the hub
     /// clamped), after checking every acknowledged write reached the log unchanged but for the clamp.
     /// </summary>
-    private static SortedDictionary<Guid, SortedDictionary<string, List<FieldChange>>> FinalWrites(SimulationWorld world, IReadOnlyList<HubLogEntry> hubLog, Findings findings)
+    private static SortedDictionary<Guid, SortedDictionary<string, List<FinalWrite>>> FinalWrites(SimulationWorld world, IReadOnlyList<HubLogEntry> hubLog, Findings findings)
     {
         var byOrigin = new Dictionary<(string Origin, long Seq), ChangeEntry>();
         foreach (var entry in hubLog)
@@ -158,12 +161,12 @@ public static class ConvergenceCheck
 
         findings.Check(byOrigin.Count == world.Writes.Count, () => $"hub log holds {byOrigin.Count} entries for {world.Writes.Count} acknowledged writes");
 
-        var final = new SortedDictionary<Guid, SortedDictionary<string, List<FieldChange>>>();
+        var final = new SortedDictionary<Guid, SortedDictionary<string, List<FinalWrite>>>();
         foreach (var entry in hubLog)
         {
             if (!final.TryGetValue(entry.Change.RecordId, out var fields))
             {
-                fields = new SortedDictionary<string, List<FieldChange>>(StringComparer.Ordinal);
+                fields = new SortedDictionary<string, List<FinalWrite>>(StringComparer.Ordinal);
                 final[entry.Change.RecordId] = fields;
             }
 
@@ -175,9 +178,9 @@ public static class ConvergenceCheck
                     fields[field.Name] = writes;
                 }
 
-                if (!writes.Any(write => RuleOracle.SameWrite(write, field)))
+                if (!writes.Any(write => RuleOracle.SameWrite(write.Write, field)))
                 {
-                    writes.Add(field);
+                    writes.Add(new FinalWrite(WriteKey.Of(entry.Change, field), field));
                 }
             }
         }
@@ -200,7 +203,7 @@ public static class ConvergenceCheck
 
     private static Dictionary<Guid, FieldConflict> ExpectedOpenConflicts(
         SimulationWorld world,
-        SortedDictionary<Guid, SortedDictionary<string, List<FieldChange>>> final,
+        SortedDictionary<Guid, SortedDictionary<string, List<FinalWrite>>> final,
         Dictionary<Guid, StoredRecord?> hubRecords)
     {
         var open = new Dictionary<Guid, FieldConflict>();
@@ -209,18 +212,19 @@ public static class ConvergenceCheck
             var type = hubRecords[id]?.Type ?? RecordTypes.Dossier;
             foreach (var (field, writes) in fields)
             {
+                var keys = writes.Select(write => write.Key).ToList();
                 for (var i = 0; i < writes.Count; i++)
                 {
                     for (var j = i + 1; j < writes.Count; j++)
                     {
-                        var (a, b) = (writes[i], writes[j]);
-                        if (!RuleOracle.IsConflict(type, field, a, b))
+                        var (a, b) = (writes[i].Write, writes[j].Write);
+                        if (!world.Causality.Concurrent(writes[i].Key, writes[j].Key) || !RuleOracle.Disagree(type, field, a, b))
                         {
                             continue;
                         }
 
                         world.Stats.ConcurrentPairs++;
-                        if (RuleOracle.IsSettled(writes, a, b))
+                        if (world.Causality.Superseded(writes[i].Key, keys) || world.Causality.Superseded(writes[j].Key, keys))
                         {
                             world.Stats.SettledConflicts++;
                             continue;
@@ -253,6 +257,8 @@ public static class ConvergenceCheck
 
         return stores;
     }
+
+    private sealed record FinalWrite(WriteKey Key, FieldChange Write);
 
     private sealed record StoreView(
         string Name,

@@ -5,8 +5,9 @@ namespace OneStop.Simulation;
 
 /// <summary>
 /// The merge rules of docs/sync-merge-rules.md restated from the document, not from core's code, so the
-/// end-state check does not grade the merge with itself: which write of a field wins, when two writes are
-/// concurrent, and which concurrent pairs are conflicts. Also the life cycle the workload follows.
+/// end-state check does not grade the merge with itself: which write of a field wins, and which pairs of
+/// writes that did not see each other are conflicts (whether they saw each other comes from
+/// <see cref="CausalHistory"/>, never from versions). Also the life cycle the workload follows.
 /// </summary>
 public static class RuleOracle
 {
@@ -146,14 +147,14 @@ public static class RuleOracle
     public static bool SameWrite(FieldChange a, FieldChange b) =>
         a.Name == b.Name && a.Version == b.Version && a.Replaced == b.Replaced && SameValue(a, b);
 
-    /// <summary>Neither replaced a version at or above the other's.</summary>
-    public static bool Concurrent(FieldChange a, FieldChange b) =>
-        !SameWrite(a, b) && a.Replaced < b.Version && b.Replaced < a.Version;
-
-    /// <summary>Concurrent, different values, and not two statuses on one path with different ranks.</summary>
-    public static bool IsConflict(string recordType, string field, FieldChange a, FieldChange b)
+    /// <summary>
+    /// Whether two writes that did not see each other leave something to review: different values, and
+    /// not two statuses on one path with different ranks. Whether they saw each other is not judged here:
+    /// <see cref="CausalHistory"/> knows it from the run itself.
+    /// </summary>
+    public static bool Disagree(string recordType, string field, FieldChange a, FieldChange b)
     {
-        if (!Concurrent(a, b) || SameValue(a, b))
+        if (SameValue(a, b))
         {
             return false;
         }
@@ -172,12 +173,5 @@ public static class RuleOracle
 
         var onePath = Ranks[first] < Ranks[second] ? Leads(first, second) : Leads(second, first);
         return !onePath;
-    }
-
-    /// <summary>Settled: some write of the field replaced a version at or above both sides.</summary>
-    public static bool IsSettled(IEnumerable<FieldChange> writes, FieldChange a, FieldChange b)
-    {
-        var newest = a.Version > b.Version ? a.Version : b.Version;
-        return writes.Any(write => write.Replaced >= newest);
     }
 }

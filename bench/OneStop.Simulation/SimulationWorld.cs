@@ -39,6 +39,9 @@ public sealed class SimulationWorld
 
     public SimulationStats Stats { get; } = new();
 
+    /// <summary>Who saw which write: the oracle's source for concurrency, kept apart from the product's versions.</summary>
+    public CausalHistory Causality { get; } = new();
+
     /// <summary>Every write a store acknowledged, in the order they were made.</summary>
     public IReadOnlyList<LoggedWrite> Writes => _writes;
 
@@ -101,6 +104,7 @@ public sealed class SimulationWorld
         replica.LastSeq = entry.OriginSeq;
         CheckOwnWrite(replica.NodeId, before, record!, entry, replica.Persisted);
         replica.Persisted = replica.Store.Clock.Last;
+        Causality.Wrote(replica.NodeId, entry);
         _writes.Add(new LoggedWrite(replica.NodeId, entry.OriginSeq, entry, Step));
         Stats.Writes++;
         return entry;
@@ -133,6 +137,7 @@ public sealed class SimulationWorld
 
         var entry = added[0].Change;
         CheckOwnWrite(HubNode.HubId, before, record!, entry, HlcTimestamp.Zero);
+        Causality.Wrote(HubNode.HubId, entry);
         _writes.Add(new LoggedWrite(HubNode.HubId, entry.OriginSeq, entry, Step));
         Stats.HubWrites++;
         return entry;
@@ -449,6 +454,11 @@ public sealed class SimulationWorld
             return null;
         }
 
+        foreach (var entry in batch)
+        {
+            Causality.Merged(HubNode.HubId, entry);
+        }
+
         var fresh = batch.Count(entry => entry.OriginSeq > ackedBefore);
         var head = await Hub.Store.ReadLogHeadAsync();
         var expectedAck = Math.Max(ackedBefore, batch.Max(entry => entry.OriginSeq));
@@ -489,6 +499,11 @@ public sealed class SimulationWorld
         }
 
         await replica.Store.ApplyPulledAsync(entries, cursor);
+        foreach (var entry in entries)
+        {
+            Causality.Merged(replica.NodeId, entry.Change);
+        }
+
         var after = await replica.Store.ReadCursorAsync(MetaKeys.PullCursor);
         Findings.Check(after >= before, () => $"step {Step}: bug: ApplyPulledAsync moved {replica.NodeId}'s pull cursor back from {before} to {after} (a late reply with cursor {cursor})");
         Findings.Check(after == Math.Max(before, cursor), () => $"step {Step}: {replica.NodeId}'s pull cursor is {after} after applying a reply with cursor {cursor} over {before}");
