@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using OneStop.Core.Changes;
+using OneStop.Core.Merge;
 
 namespace OneStop.Storage;
 
@@ -93,6 +94,17 @@ public static class ChangeCodec
             HlcJson.Write(writer, field.Version);
             writer.WritePropertyName("r");
             HlcJson.Write(writer, field.Replaced);
+            if (!field.Seen.IsEmpty)
+            {
+                writer.WriteStartArray("s");
+                foreach (var entry in field.Seen.Entries)
+                {
+                    HlcJson.Write(writer, entry);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 
@@ -108,8 +120,9 @@ public static class ChangeCodec
             var deleted = value.TryGetProperty("d", out var d) && d.GetBoolean();
             var json = !deleted && value.TryGetProperty("j", out var j) ? j.GetRawText() : null;
             var name = value.TryGetProperty("n", out var n) ? n.GetString()! : property.Name;
+            var seen = value.TryGetProperty("s", out var s) ? VersionVector.Of(s.EnumerateArray().Select(HlcJson.Read)) : VersionVector.Empty;
             fields[property.Name] = new FieldChange(
-                name, json, deleted, HlcJson.Read(value.GetProperty("v")), HlcJson.Read(value.GetProperty("r")));
+                name, json, deleted, HlcJson.Read(value.GetProperty("v")), HlcJson.Read(value.GetProperty("r"))) { Seen = seen };
         }
 
         return fields;

@@ -1,4 +1,5 @@
 using OneStop.Core.Clock;
+using OneStop.Core.Merge;
 
 namespace OneStop.Core.Changes;
 
@@ -27,6 +28,8 @@ public static class ChangeEntryClamp
         var ahead = entry.Fields.Select(field => field.Version).Where(version => version.WallMs > limit).Distinct().Order().ToList();
         if (ahead.Count == 0)
         {
+            // The origin's HLC puts every write after the ones its vector names, so a vector entry ahead
+            // of the bound only comes with a version ahead of it.
             return entry;
         }
 
@@ -42,7 +45,7 @@ public static class ChangeEntryClamp
             floor = clamped;
         }
 
-        var fields = entry.Fields.Select(field => Reclock(field, moved, limit)).ToList();
+        var fields = entry.Fields.Select(field => CapOwnEntry(Reclock(field, moved, limit), entry.OriginNode, limit, lastFromOrigin)).ToList();
         return entry with { Fields = fields, ClockClamped = true };
     }
 
@@ -60,5 +63,23 @@ public static class ChangeEntryClamp
             ? new HlcTimestamp(version.WallMs, version.Counter, string.Empty)
             : field.Replaced;
         return field with { Version = version, Replaced = replaced };
+    }
+
+    /// <summary>
+    /// The origin's own entry in a write's vector names an earlier write of the origin, which the hub
+    /// clamped when it came: ahead of the bound, it is the unclamped version and would cover the origin's
+    /// later writes (clamped below it) that this write never saw. The hub accepted that earlier write at or
+    /// below <paramref name="lastFromOrigin"/>, and the origin made no write of this field in between, so
+    /// that is where the entry goes.
+    /// </summary>
+    private static FieldChange CapOwnEntry(FieldChange field, string origin, long limit, HlcTimestamp? lastFromOrigin)
+    {
+        if (field.Seen.EntryOf(origin) is not { } own || own.WallMs <= limit || lastFromOrigin is not { } last || own <= last)
+        {
+            return field;
+        }
+
+        var capped = last with { Node = own.Node };
+        return field with { Seen = VersionVector.Of(field.Seen.Entries.Where(entry => entry != own).Append(capped)) };
     }
 }

@@ -3,7 +3,7 @@ using OneStop.Core.Merge;
 
 namespace OneStop.Core.Changes;
 
-/// <summary>Turns values a replica writes into field changes, each replacing the version it saw.</summary>
+/// <summary>Turns values a replica writes into field changes, each carrying what the replica had seen of its field.</summary>
 public static class LocalWrite
 {
     /// <summary>
@@ -22,8 +22,7 @@ public static class LocalWrite
                 continue;
             }
 
-            // Replacing the highest version held (winner or not) marks this write as having seen them all.
-            fields.Add(new FieldChange(name, json, json is null, version, FieldHistory.LatestVersion(local, name)));
+            fields.Add(FieldWrites.After(local, name, json, version));
         }
 
         return fields;

@@ -62,6 +62,13 @@ public static class RecordMerge
     }
 
     /// <summary>
+    /// The conflicts a review screen lists: pairs whose sides are both still current values, i.e. no write
+    /// the record holds was made after seeing either side (<see cref="ConflictReview.IsResolved"/>).
+    /// </summary>
+    public static IReadOnlyList<FieldConflict> OpenConflicts(StoredRecord? record) =>
+        Conflicts(record).Where(conflict => !ConflictReview.IsResolved(record, conflict)).ToList();
+
+    /// <summary>
     /// Replaces the writes of <paramref name="original"/> with those of <paramref name="rewritten"/>: for the
     /// origin of an entry the hub clamped, whose own copy still holds the unclamped versions. Conflicts
     /// reported earlier for the original versions are stale; drop conflict records that name them.

@@ -4,8 +4,8 @@ using OneStop.Core.Clock;
 namespace OneStop.Core.Merge;
 
 /// <summary>
-/// Resolving a conflict is an ordinary write that saw both sides: its version is newer than both and it
-/// replaces the field's latest version, so it supersedes both and is not itself concurrent with either.
+/// Resolving a conflict is an ordinary write that saw both sides: its version is newer than both and its
+/// vector covers both, so it supersedes both and is not itself concurrent with either.
 /// </summary>
 public static class ConflictReview
 {
@@ -14,7 +14,7 @@ public static class ConflictReview
     {
         ArgumentNullException.ThrowIfNull(conflict);
         var write = FieldWrites.Set(record, conflict.Field, chosenJson, version);
-        if (write.Replaced < Newest(conflict) || version <= Newest(conflict))
+        if (!Concurrency.HasSeen(write, conflict.Winner) || !Concurrency.HasSeen(write, conflict.Loser) || version <= Newest(conflict))
         {
             throw new ArgumentException("A resolution must come from a replica that holds both sides, with a newer version.", nameof(version));
         }
@@ -22,12 +22,17 @@ public static class ConflictReview
         return write;
     }
 
-    /// <summary>Whether the record holds a later write of the field that saw both sides of the conflict.</summary>
+    /// <summary>
+    /// Whether the record holds a write made after seeing either side. Both sides seen: the conflict is
+    /// settled. One side seen: that side is no longer a current value, and the conflict gives way to the
+    /// one between the other side and the write that superseded it (which the merge reports in its turn),
+    /// so a review screen shows what the field holds now against the write it never saw.
+    /// </summary>
     public static bool IsResolved(StoredRecord? record, FieldConflict conflict)
     {
         ArgumentNullException.ThrowIfNull(conflict);
-        var newest = Newest(conflict);
-        return FieldHistory.Writes(record, conflict.Field).Any(write => write.Replaced >= newest);
+        var writes = FieldHistory.Writes(record, conflict.Field);
+        return Concurrency.IsSuperseded(conflict.Winner, writes) || Concurrency.IsSuperseded(conflict.Loser, writes);
     }
 
     private static HlcTimestamp Newest(FieldConflict conflict) =>

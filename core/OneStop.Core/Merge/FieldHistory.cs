@@ -85,6 +85,14 @@ public static class FieldHistory
     public static HlcTimestamp LatestVersion(StoredRecord? record, string field) =>
         Writes(record, field).Select(write => write.Version).DefaultIfEmpty(HlcTimestamp.Zero).Max();
 
+    /// <summary>
+    /// What the replica has seen of <paramref name="field"/>: the join of every held write's version and of
+    /// what each of those writers had seen. A function of the set of writes held, so replicas holding the
+    /// same writes agree on it; a new local write of the field carries it as <see cref="FieldChange.Seen"/>.
+    /// </summary>
+    public static VersionVector Seen(StoredRecord? record, string field) =>
+        VersionVector.Of(Writes(record, field).SelectMany(write => write.Seen.Entries.Append(write.Version)));
+
     /// <summary>Puts a field's writes into a field map: the winner under the field name, the others retained.</summary>
     internal static void Store(Dictionary<string, FieldChange> fields, string recordType, string field, IReadOnlyList<FieldChange> before, IReadOnlyList<FieldChange> after)
     {

@@ -17,8 +17,8 @@ public static class RecordTombstone
         record?.GetJson(Field) is { } json && string.Equals(json.Trim(), "true", StringComparison.Ordinal);
 
     public static FieldChange Delete(StoredRecord? record, HlcTimestamp version) =>
-        FieldChange.Set(Field, "true", version, FieldHistory.LatestVersion(record, Field));
+        FieldWrites.After(record, Field, "true", version);
 
     public static FieldChange Restore(StoredRecord? record, HlcTimestamp version) =>
-        FieldChange.Set(Field, "false", version, FieldHistory.LatestVersion(record, Field));
+        FieldWrites.After(record, Field, "false", version);
 }

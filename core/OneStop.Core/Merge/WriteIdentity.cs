@@ -5,7 +5,8 @@ using OneStop.Core.Changes;
 namespace OneStop.Core.Merge;
 
 /// <summary>
-/// What makes two field writes the same write: name, version, value and the version it replaced. A
+/// What makes two field writes the same write: name, version, value, the version it replaced and what its
+/// writer had seen. A
 /// write that arrives twice is applied once; two writes that claim one version but disagree are both
 /// kept, so no replica's arrival order decides which one survives.
 /// </summary>
@@ -28,6 +29,7 @@ public static class WriteIdentity
         return string.Equals(a.Name, b.Name, StringComparison.Ordinal)
             && a.Version == b.Version
             && a.Replaced == b.Replaced
+            && a.Seen.Equals(b.Seen)
             && SameValue(a, b);
     }
 
@@ -38,11 +40,14 @@ public static class WriteIdentity
         return byDeleted != 0 ? byDeleted : string.CompareOrdinal(ValueOf(a), ValueOf(b));
     }
 
-    /// <summary>A short, process-independent digest of everything but the name and version (value and replaced version).</summary>
+    /// <summary>A short, process-independent digest of everything but the name and version (value, replaced version, vector).</summary>
     public static string Digest(FieldChange write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var text = $"{(write.Deleted ? "D" : "S")}\n{write.Replaced}\n{ValueOf(write)}";
+
+        // Without a vector the text is what the previous build hashed, so records and conflict ids it made keep their names.
+        var seen = write.Seen.IsEmpty ? string.Empty : $"\n{write.Seen}";
+        var text = $"{(write.Deleted ? "D" : "S")}\n{write.Replaced}\n{ValueOf(write)}{seen}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }

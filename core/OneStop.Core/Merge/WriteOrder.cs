@@ -36,7 +36,8 @@ public static class WriteOrder
 
         // Equal versions only happen with a faulty or clamped origin; any fixed tie-break will do.
         var byValue = WriteIdentity.CompareValues(a, b);
-        return byValue != 0 ? byValue : a.Replaced.CompareTo(b.Replaced);
+        var byReplaced = byValue != 0 ? byValue : a.Replaced.CompareTo(b.Replaced);
+        return byReplaced != 0 ? byReplaced : string.CompareOrdinal(a.Seen.ToString(), b.Seen.ToString());
     }
 
     /// <summary>The winning write among <paramref name="writes"/> (not empty).</summary>

@@ -1,5 +1,6 @@
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
+using OneStop.Core.Merge;
 using OneStop.Protocol.V1;
 using DomainChange = OneStop.Core.Changes.ChangeEntry;
 using DomainField = OneStop.Core.Changes.FieldChange;
@@ -32,14 +33,16 @@ public static class ChangeMapper
         };
         foreach (var field in change.Fields)
         {
-            wire.Fields.Add(new WireField
+            var wireField = new WireField
             {
                 Name = field.Name,
                 JsonValue = field.Json ?? string.Empty,
                 Deleted = field.Deleted || field.Json is null,
                 Version = ToWire(field.Version),
                 Replaced = ToWire(field.Replaced),
-            });
+            };
+            AddSeen(wireField, field);
+            wire.Fields.Add(wireField);
         }
 
         return wire;
@@ -76,17 +79,39 @@ public static class ChangeMapper
                 return false;
             }
 
+            var replaced = ToDomain(field.Replaced);
+            var seen = field.Seen.Select(ToDomain);
             fields.Add(new DomainField(
                 field.Name,
                 field.Deleted ? null : field.JsonValue,
                 field.Deleted,
                 ToDomain(field.Version),
-                ToDomain(field.Replaced)));
+                replaced)
+            {
+                Seen = VersionVector.Of(field.SeenIncludesReplaced ? seen.Append(replaced) : seen),
+            });
         }
 
         change = new DomainChange(wire.OriginNode, wire.OriginSeq, id, wire.RecordType, wire.Scope, fields, wire.ClockClamped);
         error = string.Empty;
         return true;
+    }
+
+    /// <summary>
+    /// The writer's vector without the entry that repeats <see cref="DomainField.Replaced"/> (the newest
+    /// version held is nearly always the newest of its node): an edit after one other write costs two bytes.
+    /// </summary>
+    private static void AddSeen(WireField wire, DomainField field)
+    {
+        var entries = field.Seen.Entries;
+        wire.SeenIncludesReplaced = entries.Contains(field.Replaced);
+        foreach (var entry in entries)
+        {
+            if (!wire.SeenIncludesReplaced || entry != field.Replaced)
+            {
+                wire.Seen.Add(ToWire(entry));
+            }
+        }
     }
 
     private static bool IsJson(string text)

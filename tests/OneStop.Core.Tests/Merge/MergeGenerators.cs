@@ -4,6 +4,7 @@ using Microsoft.FSharp.Core;
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
 using OneStop.Core.Dossiers;
+using OneStop.Core.Merge;
 
 namespace OneStop.Core.Tests.Merge;
 
@@ -22,7 +23,7 @@ internal static class MergeGenerators
         from fieldIndex in Gen.Choose(0, 4)
         from value in Gen.Choose(0, 15)
         from peer in Gen.Choose(0, 2)
-        from advance in Gen.Frequency((6, Gen.Choose(0, 2)), (1, Gen.Choose(-5, -1)), (1, Gen.Choose(10, 50)))
+        from advance in Gen.Frequency((6, Gen.Choose(0, 2_000)), (1, Gen.Choose(-300_000, -1)), (1, Gen.Choose(10_000, 3_600_000)))
         from take in Gen.Choose(1, 4)
         select new SimulationOp(node, kind, fieldIndex, value, peer, advance, take);
 
@@ -32,8 +33,10 @@ internal static class MergeGenerators
         select ops.ToList();
 
     /// <summary>
-    /// Writes with arbitrary versions and replaced versions over tiny domains: equal versions with
-    /// different values, replaced after version, every status. The merge must converge on garbage too.
+    /// Writes with arbitrary versions, replaced versions and vectors over small domains of realistic readings
+    /// (epoch milliseconds a day apart or one apart, counters up to the maximum): equal versions with
+    /// different values, replaced after version, vectors covering the write itself, every status. The merge
+    /// must converge on garbage too.
     /// </summary>
     public static Gen<ChangeEntry> RawEntry =>
         from writes in Gen.ListOf(RawWrite, 2)
@@ -45,16 +48,29 @@ internal static class MergeGenerators
         from entries in Gen.ListOf(RawEntry, count)
         select entries.ToList();
 
+    private const long Base = 1_733_011_200_000;
+    private const long Day = 86_400_000;
+
+    private static Gen<HlcTimestamp> Reading(params string[] nodes) =>
+        from wall in Gen.Elements(Base - Day, Base - 1, Base, Base + 1, Base + (Day / 24))
+        from counter in Gen.Elements(0, 1, 7, HlcTimestamp.MaxCounter)
+        from node in Gen.Elements(nodes)
+        select new HlcTimestamp(wall, counter, node);
+
+    private static Gen<VersionVector> Vector =>
+        Gen.Frequency(
+            (2, Gen.Constant(VersionVector.Empty)),
+            (3, from entries in Gen.ListOf(Reading("a", "b", "c"), 2) from take in Gen.Choose(1, 2) select VersionVector.Of(entries.Take(take))));
+
     private static Gen<FieldChange> RawWrite =>
         from name in Gen.Elements(DossierFields.Status, DossierFields.ApplicantName, "notes/1")
-        from wall in Gen.Choose(0, 5)
-        from node in Gen.Elements("a", "b")
-        from replacedWall in Gen.Choose(0, 5)
-        from replacedNode in Gen.Elements("a", "b", string.Empty)
+        from version in Reading("a", "b")
+        from replaced in Gen.Frequency((1, Gen.Constant(HlcTimestamp.Zero)), (3, Reading("a", "b", string.Empty)))
+        from seen in Vector
         from value in Gen.Choose(0, 8)
-        select value == 8
-            ? new FieldChange(name, null, true, new HlcTimestamp(wall, 0, node), new HlcTimestamp(replacedWall, 0, replacedNode))
-            : FieldChange.Set(name, Writes.Json(Enum.GetValues<DossierStatus>()[value].ToName()), new HlcTimestamp(wall, 0, node), new HlcTimestamp(replacedWall, 0, replacedNode));
+        select (value == 8
+            ? new FieldChange(name, null, true, version, replaced)
+            : FieldChange.Set(name, Writes.Json(Enum.GetValues<DossierStatus>()[value].ToName()), version, replaced)) with { Seen = seen };
 
     /// <summary>The entries in a random order, some of them twice.</summary>
     public static List<ChangeEntry> ShuffledWithDuplicates(IReadOnlyList<ChangeEntry> entries, int seed)

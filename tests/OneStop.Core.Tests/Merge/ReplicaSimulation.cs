@@ -7,19 +7,25 @@ using OneStop.Core.Tests.Clock;
 namespace OneStop.Core.Tests.Merge;
 
 /// <summary>
-/// Three replicas editing one dossier with their own skewed clocks and partial, relayed exchanges:
-/// the writes it produces carry the versions and replaced versions real nodes would make.
+/// Three replicas editing one dossier with their own skewed clocks (hours apart, at realistic epoch
+/// milliseconds) and partial, relayed exchanges: the writes it produces carry the versions, replaced versions
+/// and vectors real nodes would make. It also records who saw which write of each field, as it happened,
+/// so a test can judge concurrency without the product's rule (<see cref="OpenConflictsByCausality"/>).
 /// </summary>
 internal sealed class ReplicaSimulation
 {
-    private const long Start = 1_700_000_000_000;
+    private const long Start = 1_733_011_200_000;
+    private const long Hour = 3_600_000;
     private static readonly string[] Fields = [DossierFields.Status, DossierFields.ApplicantName, "form.phone", RecordTombstone.Field, AppendOnlyFields.Notes];
     private static readonly string[] Statuses = Enum.GetValues<DossierStatus>().Select(status => status.ToName()).ToArray();
-    private static readonly long[] Skews = [0, 3, -4];
+    private static readonly long[] Skews = [0, (2 * Hour) + 13_517, (-3 * Hour) - 401_229];
+
+    // Per write (origin, seq, field): the writes of that field its writer had seen.
+    private readonly Dictionary<(string, long, string), HashSet<(string, long, string)>> _past = [];
 
     private ReplicaSimulation(int count)
     {
-        Replicas = Enumerable.Range(0, count).Select(i => new Replica($"node-{(char)('a' + i)}", Start + Skews[i % Skews.Length])).ToList();
+        Replicas = Enumerable.Range(0, count).Select(i => new Replica(this, $"node-{(char)('a' + i)}", Start + Skews[i % Skews.Length])).ToList();
     }
 
     public List<Replica> Replicas { get; }
@@ -52,6 +58,38 @@ internal sealed class ReplicaSimulation
         }
     }
 
+    /// <summary>
+    /// The conflicts a replica holding every write must list, judged from the recorded history: pairs of
+    /// writes neither of whose writers had seen the other, that disagree, and of which no write saw either side.
+    /// </summary>
+    public IReadOnlyList<(FieldChange A, FieldChange B)> OpenConflictsByCausality()
+    {
+        var writes = AllEntries.SelectMany(entry => entry.Fields.Select(field => (Key: (entry.OriginNode, entry.OriginSeq, field.Name), Write: field))).ToList();
+        var open = new List<(FieldChange, FieldChange)>();
+        foreach (var group in writes.GroupBy(write => write.Write.Name))
+        {
+            var field = group.ToList();
+            bool Saw((string, long, string) later, (string, long, string) earlier) => _past[later].Contains(earlier);
+            bool Current((string, long, string) key) => !field.Any(other => Saw(other.Key, key));
+            for (var i = 0; i < field.Count; i++)
+            {
+                for (var j = i + 1; j < field.Count; j++)
+                {
+                    var (a, b) = (field[i], field[j]);
+                    if (!Saw(a.Key, b.Key) && !Saw(b.Key, a.Key) && Current(a.Key) && Current(b.Key) && Disagree(a.Write, b.Write))
+                    {
+                        open.Add((a.Write, b.Write));
+                    }
+                }
+            }
+        }
+
+        return open;
+    }
+
+    private static bool Disagree(FieldChange a, FieldChange b) =>
+        !WriteIdentity.SameValue(a, b) && (a.Name != DossierFields.Status || !DossierStatusRank.OnePathApart(a, b));
+
     private static (string, long) Key(ChangeEntry entry) => (entry.OriginNode, entry.OriginSeq);
 
     private void Step(SimulationOp op)
@@ -78,9 +116,10 @@ internal sealed class ReplicaSimulation
         }
     }
 
-    internal sealed class Replica(string node, long startMs)
+    internal sealed class Replica(ReplicaSimulation simulation, string node, long startMs)
     {
         private readonly HashSet<(string, long)> _held = [];
+        private readonly Dictionary<string, HashSet<(string, long, string)>> _seen = new(StringComparer.Ordinal);
         private long _seq;
 
         public ManualTimeProvider Time { get; } = new(startMs);
@@ -101,6 +140,11 @@ internal sealed class ReplicaSimulation
             var version = Clock.Now();
             var seq = ++_seq;
             var changes = fields.Distinct().Select(name => MakeWrite(name, value, version, seq)).ToList();
+            foreach (var change in changes)
+            {
+                simulation._past[(node, seq, change.Name)] = [.. Seen(change.Name)];
+            }
+
             Apply(new ChangeEntry(node, seq, Writes.RecordId, RecordTypes.Dossier, "79999", changes));
         }
 
@@ -119,8 +163,26 @@ internal sealed class ReplicaSimulation
             Apply(entry);
         }
 
+        private HashSet<(string, long, string)> Seen(string field)
+        {
+            if (!_seen.TryGetValue(field, out var seen))
+            {
+                seen = [];
+                _seen[field] = seen;
+            }
+
+            return seen;
+        }
+
         private void Apply(ChangeEntry entry)
         {
+            foreach (var change in entry.Fields)
+            {
+                var key = (entry.OriginNode, entry.OriginSeq, change.Name);
+                Seen(change.Name).Add(key);
+                Seen(change.Name).UnionWith(simulation._past[key]);
+            }
+
             var result = RecordMerge.Apply(Record, entry);
             Record = result.Record;
             Applied.Add(entry);
