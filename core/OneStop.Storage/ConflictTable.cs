@@ -8,7 +8,8 @@ namespace OneStop.Storage;
 /// <summary>
 /// An index of the conflicts merges have found. The truth stays in the records (every write is kept
 /// there), so the index only says where to look: a conflict is listed while both of its writes are
-/// still held and no later write has settled it. Both ends keep the same index from the same merge,
+/// still held and no write has seen either side (a resolution saw both; a write that saw one side made
+/// the conflict between it and the other side, indexed in its turn). Both ends keep the same index from the same merge,
 /// so a node and the hub list the same conflicts once they hold the same writes.
 /// </summary>
 public static class ConflictTable
@@ -104,7 +105,7 @@ public static class ConflictTable
         return record is not null && IsOpen(record, conflict) ? new OpenConflict(id, record.Type, record.Scope, conflict) : null;
     }
 
-    /// <summary>Both writes are still in the record (a clamp re-clock can replace one) and nothing later saw both.</summary>
+    /// <summary>Both writes are still in the record (a clamp re-clock can replace one) and no write saw either.</summary>
     public static bool IsOpen(StoredRecord record, FieldConflict conflict)
     {
         var writes = FieldHistory.Writes(record, conflict.Field);

@@ -39,11 +39,14 @@ public sealed class HlcTimestampTests
     [Fact]
     public void ToString_AnyTwoTimestamps_SortsLikeCompareTo()
     {
+        // Realistic readings: epoch milliseconds within a day of December 2024, often a few ms apart so
+        // counters and nodes decide, counters mostly non-zero.
+        const long Base = 1_733_011_200_000;
         var timestamps =
-            from wall in Gen.Choose(0, 2_000_000)
-            from counter in Gen.Choose(0, HlcTimestamp.MaxCounter)
+            from offset in Gen.Frequency((3, Gen.Choose(-86_400_000, 86_400_000)), (2, Gen.Choose(-2, 2)))
+            from counter in Gen.Frequency((1, Gen.Constant(0)), (3, Gen.Choose(1, HlcTimestamp.MaxCounter)), (1, Gen.Choose(1, 9)))
             from node in Gen.Elements("a", "b", "node-7", "")
-            select new HlcTimestamp(wall * 1_000L, counter, node);
+            select new HlcTimestamp(Base + offset, counter, node);
         var pairs = Gen.Zip(timestamps, timestamps).ToArbitrary();
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), Prop.ForAll(pairs, pair =>
