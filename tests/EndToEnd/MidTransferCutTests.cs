@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using OneStop.LinkEmulator;
 
 namespace OneStop.EndToEnd.Tests;
@@ -52,7 +51,7 @@ public sealed class MidTransferCutTests
     [Fact]
     public async Task PullReplyCutAtFixedOffset_ResumesFromPullCursor_NothingPulledTwice()
     {
-        await using var cluster = new SyncCluster(2, SmallBatches, LinkProfiles.Loopback);
+        await using var cluster = new SyncCluster(2, SmallBatches, SlowDownlink);
         var (writer, reader) = (cluster.Edges[0], cluster.Edges[1]);
         await cluster.StartHubAsync();
         await cluster.StartEdgeAsync(reader);
@@ -130,6 +129,12 @@ public sealed class MidTransferCutTests
     private const long AttachmentCutOffset = 195_000;
 
     /// <summary>
+    /// 128 kbit/s down (a fringe 2G cell): replies arrive tens of milliseconds apart, so the node has applied the
+    /// first ones when the cut comes (at loopback speed the whole stream, and the reset, can overtake its writes).
+    /// </summary>
+    private static readonly LinkProfile SlowDownlink = new("128k-down", 128_000, LinkProfile.Unlimited, TimeSpan.Zero, TimeSpan.Zero);
+
+    /// <summary>
     /// 1 Mbit/s up: a chunk takes half a second to cross, so the hub has committed the first two when the
     /// third is cut, however busy the machine (on an unlimited link the reset can overtake its commits).
     /// </summary>
@@ -179,16 +184,10 @@ public sealed class MidTransferCutTests
     /// <summary>SHA-256 of the chunks as the hub stored them, read from its database rather than from its API.</summary>
     private static string HubContentSha256(SyncCluster cluster, string sha)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(cluster.HubDataDirectory, "hub.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data FROM attachment_chunks WHERE sha256 = $sha ORDER BY offset";
-        command.Parameters.AddWithValue("$sha", sha);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var chunk in HubDatabase.Query(cluster, "SELECT data FROM attachment_chunks WHERE sha256 = $sha ORDER BY offset", r => (byte[])r[0], ("$sha", sha)))
         {
-            hash.AppendData((byte[])reader[0]);
+            hash.AppendData(chunk);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
