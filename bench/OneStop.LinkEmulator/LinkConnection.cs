@@ -12,13 +12,15 @@ internal sealed class LinkConnection
     private readonly Socket _target;
     private readonly LinkStats _stats;
     private readonly long? _cutOffset;
+    private readonly Action? _onCut;
     private readonly CancellationTokenSource _abort = new();
     private readonly Lock _gate = new();
     private long _carried;
     private int _closed;
 
-    public LinkConnection(Socket client, Socket target, LinkStats stats, long? cutOffset)
+    public LinkConnection(Socket client, Socket target, LinkStats stats, long? cutOffset, Action? onCut = null)
     {
+        _onCut = onCut;
         _client = client;
         _target = target;
         _stats = stats;
@@ -65,6 +67,13 @@ internal sealed class LinkConnection
             _carried += room;
             return ((int)room, true);
         }
+    }
+
+    /// <summary>The cut offset is reached: tell the proxy first (it may take the link down), then break.</summary>
+    public void CutAtOffset()
+    {
+        _onCut?.Invoke();
+        Cut(counted: true);
     }
 
     /// <summary>An end went away or failed: reset the other end too, without counting it as an emulated cut.</summary>

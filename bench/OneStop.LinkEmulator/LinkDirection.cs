@@ -59,7 +59,7 @@ internal sealed class LinkDirection(
                 if (cutNow)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
-                    connection.Cut(counted: true);
+                    connection.CutAtOffset();
                     return;
                 }
 

@@ -27,6 +27,12 @@ public sealed class LinkProxy(IPEndPoint target, LinkProfile profile, TimeProvid
     /// <summary>Cuts applied to connections opened from now on. Default none.</summary>
     public ICutPolicy Cuts { get; set; } = NoCuts.Instance;
 
+    /// <summary>
+    /// When set, a cut from <see cref="Cuts"/> also takes the link down (before either end sees the reset), so
+    /// the state the cut left can be read before anything resumes; <see cref="SetUp"/> brings it back.
+    /// </summary>
+    public bool DownAfterCut { get; set; }
+
     public LinkProfile Profile
     {
         get => _profile;
@@ -132,11 +138,19 @@ public sealed class LinkProxy(IPEndPoint target, LinkProfile profile, TimeProvid
         }
 
         Stats.Accepted(accepted);
-        var connection = new LinkConnection(client, upstream, Stats, Cuts.CutOffset(Interlocked.Increment(ref _connectionIndex) - 1));
+        var connection = new LinkConnection(client, upstream, Stats, Cuts.CutOffset(Interlocked.Increment(ref _connectionIndex) - 1), OnCut);
         _open[connection] = 0;
         connection.Start(_paths!, _time, accepted);
         await connection.Completion;
         _open.TryRemove(connection, out _);
+    }
+
+    private void OnCut()
+    {
+        if (DownAfterCut)
+        {
+            _up = false;
+        }
     }
 
     private async Task ScheduleLoopAsync(OutageSchedule schedule, CancellationToken cancellationToken)

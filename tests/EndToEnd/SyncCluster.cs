@@ -32,6 +32,9 @@ internal sealed class SyncCluster : IAsyncDisposable
 
     public IReadOnlyList<EdgeNode> Edges { get; }
 
+    /// <summary>The link emulator between the nodes and the hub, when the cluster was made with a link profile.</summary>
+    public LinkProxy Link => _link ?? throw new InvalidOperationException("This cluster has no link emulator.");
+
     /// <summary>The first (or only) edge node.</summary>
     public EdgeNode Edge => Edges[0];
 
@@ -43,6 +46,9 @@ internal sealed class SyncCluster : IAsyncDisposable
 
     public HostProcess? Hub { get; private set; }
 
+    /// <summary>The hub's data folder, for tests that check what it stored on disk.</summary>
+    public string HubDataDirectory => Path.Combine(_root, "hub");
+
     public HttpClient HubHttp { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public Uri HubApi(string path) => new($"http://127.0.0.1:{HubHttpPort}{path}");
@@ -51,7 +57,7 @@ internal sealed class SyncCluster : IAsyncDisposable
     {
         var settings = new Dictionary<string, string>
         {
-            ["Hub:DataDirectory"] = Path.Combine(_root, "hub"),
+            ["Hub:DataDirectory"] = HubDataDirectory,
             ["Hub:GrpcPort"] = HubGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:HttpPort"] = HubHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -83,6 +89,11 @@ internal sealed class SyncCluster : IAsyncDisposable
             await edge.StartAsync(NodesDialPort, CommuneCode, _edgeSettings);
         }
     }
+
+    /// <summary>Starts one edge node (the others stay as they are).</summary>
+    public Task StartEdgeAsync(EdgeNode edge) => edge.StartAsync(NodesDialPort, CommuneCode, _edgeSettings);
+
+    public Task RestartEdgeAfterKillAsync(EdgeNode edge) => edge.RestartAfterKillAsync(NodesDialPort, CommuneCode, _edgeSettings);
 
     public Task RestartEdgeAfterKillAsync() => Edge.RestartAfterKillAsync(NodesDialPort, CommuneCode, _edgeSettings);
 
