@@ -241,7 +241,7 @@ public sealed class SimulationWorld
         var cursor = await replica.Store.ReadCursorAsync(MetaKeys.PullCursor);
 
         // The page the hub's service would send: the same store call, own entries left out, cursor to resume.
-        var page = await Hub.Store.ReadPullPageAsync(Commune, cursor, maxEntries, replica.NodeId, await replica.Store.ReadLastOwnSeqAsync());
+        var page = await Hub.Store.ReadPullPageAsync(Commune, cursor, maxEntries, replica.NodeId, await replica.Store.ReadLastOwnSeqAsync(), replica.Store.Incarnation);
         var entries = page.Entries;
         var replyCursor = page.Cursor;
         switch (fate)
@@ -405,7 +405,7 @@ public sealed class SimulationWorld
         while (true)
         {
             var cursor = await replica.Store.ReadCursorAsync(MetaKeys.PullCursor);
-            var page = await Hub.Store.ReadPullPageAsync(Commune, cursor, 64, replica.NodeId, await replica.Store.ReadLastOwnSeqAsync());
+            var page = await Hub.Store.ReadPullPageAsync(Commune, cursor, 64, replica.NodeId, await replica.Store.ReadLastOwnSeqAsync(), replica.Store.Incarnation);
             await ApplyPullAsync(replica, page.Entries, page.Cursor);
             if (!page.More)
             {

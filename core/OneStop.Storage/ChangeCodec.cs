@@ -41,6 +41,11 @@ public static class ChangeCodec
     {
         writer.WriteStartObject();
         writer.WriteString("o", entry.OriginNode);
+        if (entry.OriginIncarnation.Length > 0)
+        {
+            writer.WriteString("oi", entry.OriginIncarnation);
+        }
+
         writer.WriteNumber("s", entry.OriginSeq);
         writer.WriteString("id", entry.RecordId);
         writer.WriteString("t", entry.RecordType);
@@ -66,7 +71,10 @@ public static class ChangeCodec
             root.GetProperty("t").GetString()!,
             root.GetProperty("sc").GetString()!,
             [.. ReadFields(root.GetProperty("f")).Values],
-            root.TryGetProperty("cc", out var clamped) && clamped.GetBoolean());
+            root.TryGetProperty("cc", out var clamped) && clamped.GetBoolean())
+        {
+            OriginIncarnation = root.TryGetProperty("oi", out var incarnation) ? incarnation.GetString()! : string.Empty,
+        };
     }
 
     private static void WriteFields(Utf8JsonWriter writer, IEnumerable<(string Key, FieldChange Field)> fields)

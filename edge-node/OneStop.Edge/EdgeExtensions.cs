@@ -44,6 +44,10 @@ internal sealed class EdgeStoreStartup(EdgeStore store, IOptions<EdgeOptions> op
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await store.InitialiseAsync(time, cancellationToken);
+        if (await store.BindIncarnationAsync(MachineIdentity.Read(options.Value.MachineIdentityFile), time, cancellationToken) is { } note)
+        {
+            logger.LogWarning("Started a new change-log incarnation {Incarnation}: {Reason}.", store.Incarnation, note.Reason);
+        }
         var file = options.Value.CatalogueFile;
         if (File.Exists(file))
         {

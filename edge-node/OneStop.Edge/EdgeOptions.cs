@@ -20,6 +20,12 @@ public sealed class EdgeOptions
 
     public string DataDirectory { get; set; } = DefaultDataDirectory;
 
+    /// <summary>
+    /// A file whose text names this machine, read instead of the hardware (tests, or a board without a serial);
+    /// empty: the board serial, the DMI product UUID, else /etc/machine-id (see <see cref="Store.MachineIdentity"/>).
+    /// </summary>
+    public string MachineIdentityFile { get; set; } = string.Empty;
+
     /// <summary>Key for scripts calling the HTTP API (header X-OneStop-Api-Key); empty: only signed-in staff may call it.</summary>
     public string ApiKey { get; set; } = string.Empty;
 

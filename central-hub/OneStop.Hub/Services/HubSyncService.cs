@@ -26,12 +26,15 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
             details = d.Details,
         }));
         await store.RecordHelloAsync(new NodeHello(node.NodeId, now, offset, request.Backlog, request.SoftwareVersion, devices), context.CancellationToken);
+        var incarnation = await store.RecordIncarnationHelloAsync(
+            new IncarnationHello(node.NodeId, request.Incarnation, request.MachineIdentity, request.HasLogHead ? request.LogHead : null, now), context.CancellationToken);
         return new HelloReply
         {
             HubId = store.HubId,
             HubWallMs = now,
             ClockOffsetMs = offset,
-            AckedOriginSeq = await store.ReadAckedAsync(node.NodeId, context.CancellationToken),
+            AckedOriginSeq = incarnation.Acked,
+            EarlierIncarnations = incarnation.EarlierIncarnations,
             HubLogHead = await store.ReadLogHeadAsync(context.CancellationToken),
             MaxBatchEntries = options.Value.MaxPullEntries,
             MaxMessageBytes = options.Value.MaxMessageBytes,
@@ -54,7 +57,7 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
 
         try
         {
-            var outcome = await store.PushAsync(node, entries, context.CancellationToken);
+            var outcome = await store.PushAsync(node, request.Incarnation, entries, context.CancellationToken);
             await store.RecordPushErrorAsync(node.NodeId, null, context.CancellationToken);
             return new PushReply { AckedOriginSeq = outcome.AckedSeq, Applied = outcome.Applied, Duplicates = outcome.Duplicates, Conflicts = outcome.Conflicts };
         }
@@ -62,10 +65,16 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
         {
             logger.LogWarning("Refused a batch from {Node}: {Reason}", node.NodeId, ex.Message);
             await store.RecordPushErrorAsync(node.NodeId, $"{ex.Reason}: {ex.Message}", context.CancellationToken);
+            if (ex.Reason == PushRefusal.IdentityClash)
+            {
+                await store.RecordIncarnationEventAsync(node.NodeId, request.Incarnation, IncarnationEventKinds.Clash, ex.Message, context.CancellationToken);
+            }
+
             throw new GrpcException(ex.Reason switch
             {
                 PushRefusal.ForgedOrigin or PushRefusal.OutOfScope => GrpcStatusCode.PermissionDenied,
                 PushRefusal.Gap => GrpcStatusCode.FailedPrecondition,
+                PushRefusal.IdentityClash => GrpcStatusCode.AlreadyExists,
                 _ => GrpcStatusCode.InvalidArgument,
             }, ex.Message);
         }
@@ -78,7 +87,7 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
         var cursor = request.AfterCursor;
         while (true)
         {
-            var page = await store.ReadPullPageAsync(node.CommuneCode, cursor, max, node.NodeId, request.OwnSeqHeld, context.CancellationToken);
+            var page = await store.ReadPullPageAsync(node.CommuneCode, cursor, max, node.NodeId, request.OwnSeqHeld, request.Incarnation, context.CancellationToken);
             var reply = new PullReply { Cursor = page.Cursor, More = page.More };
             reply.Entries.AddRange(page.Entries.Select(ChangeMapper.ToWire));
             await writer.WriteAsync(reply, context.CancellationToken);

@@ -18,7 +18,9 @@ internal static class HubSchema
             scope TEXT NOT NULL,
             entry TEXT NOT NULL,
             clamped INTEGER NOT NULL DEFAULT 0,
-            UNIQUE (origin_node, origin_seq)
+            origin_incarnation TEXT NOT NULL DEFAULT '',
+            digest TEXT,
+            UNIQUE (origin_node, origin_incarnation, origin_seq)
         );
         CREATE INDEX IF NOT EXISTS hub_log_scope ON hub_log(scope, hub_seq);
         CREATE TABLE IF NOT EXISTS node_state (
@@ -45,5 +47,5 @@ internal static class HubSchema
             data BLOB NOT NULL,
             PRIMARY KEY (sha256, offset)
         );
-        """ + MetaTable.Schema;
+        """ + IncarnationTable.Schema + MetaTable.Schema;
 }

@@ -25,6 +25,7 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
         await database.EnsureSchemaAsync(HubSchema.Sql, cancellationToken);
+        await HubLogMigration.RunAsync(database, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         var saved = await MetaTable.ReadAsync(connection, null, ClockKey, cancellationToken);
         _clock = new HybridLogicalClock(time, HubId, saved is null ? null : HlcText.Parse(saved));
@@ -34,7 +35,15 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
     /// Applies a node's batch: all of it or none. Entries at or below the node's acknowledged seq are
     /// duplicates and skipped; the first new entry must follow the acknowledgement without a gap.
     /// </summary>
-    public async Task<PushOutcome> PushAsync(NodeIdentity node, IReadOnlyList<ChangeEntry> entries, CancellationToken cancellationToken = default)
+    public Task<PushOutcome> PushAsync(NodeIdentity node, IReadOnlyList<ChangeEntry> entries, CancellationToken cancellationToken = default) =>
+        PushAsync(node, entries.Count > 0 ? entries[0].OriginIncarnation : IncarnationPolicy.Legacy, entries, cancellationToken);
+
+    /// <summary>
+    /// As above for one incarnation of the node's log: acknowledgements are per incarnation, and an entry at
+    /// or below the acknowledgement is a duplicate only if its digest matches the one the hub holds; a different
+    /// entry under a held seq means the log forked (a cloned card) and refuses the batch.
+    /// </summary>
+    public async Task<PushOutcome> PushAsync(NodeIdentity node, string incarnation, IReadOnlyList<ChangeEntry> entries, CancellationToken cancellationToken = default)
     {
         foreach (var entry in entries)
         {
@@ -54,14 +63,26 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             using var transaction = SqliteDatabase.BeginWrite(connection);
-            var acked = await ReadAckedAsync(connection, transaction, node.NodeId, cancellationToken);
+            var acked = await IncarnationTable.ReadAckedAsync(connection, transaction, node.NodeId, incarnation, cancellationToken);
             var lastVersion = await ReadLastVersionAsync(connection, transaction, node.NodeId, cancellationToken);
             var hubNowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
             int applied = 0, duplicates = 0, conflicts = 0;
             foreach (var entry in entries.OrderBy(e => e.OriginSeq))
             {
+                if (entry.OriginIncarnation != incarnation)
+                {
+                    throw new PushRefusedException(PushRefusal.ForgedOrigin, $"entry {entry.OriginSeq} claims incarnation '{entry.OriginIncarnation}' in a push of incarnation '{incarnation}'");
+                }
+
+                var digest = ChangeDigest.Compute(entry);
                 if (entry.OriginSeq <= acked)
                 {
+                    var held = await IncarnationTable.ReadDigestAsync(connection, transaction, node.NodeId, incarnation, entry.OriginSeq, cancellationToken);
+                    if (held is not null && held != digest)
+                    {
+                        throw new PushRefusedException(PushRefusal.IdentityClash, $"{IncarnationTable.TwoMachinesReason} (or was restored from a copy): entry {entry.OriginSeq} differs from the one the hub holds under that seq");
+                    }
+
                     duplicates++;
                     continue;
                 }
@@ -80,13 +101,14 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
                 }
 
                 var result = await RecordTable.MergeAsync(connection, transaction, accepted, cancellationToken);
-                await AppendLogAsync(connection, transaction, accepted, cancellationToken);
+                await AppendLogAsync(connection, transaction, accepted, digest, cancellationToken);
                 conflicts += result.Conflicts.Count;
                 applied++;
                 acked = entry.OriginSeq;
             }
 
             await WriteAckedAsync(connection, transaction, node.NodeId, acked, cancellationToken);
+            await IncarnationTable.WriteAckedAsync(connection, transaction, node.NodeId, incarnation, acked, cancellationToken);
             if (lastVersion is { } newest)
             {
                 await using var command = connection.CreateCommand();
@@ -109,16 +131,16 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
 
     /// <summary>Log entries after <paramref name="afterSeq"/> that a node of <paramref name="communeCode"/> may read.</summary>
     public Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(string communeCode, long afterSeq, int maxEntries, CancellationToken cancellationToken = default) =>
-        ReadLogAfterAsync(communeCode, afterSeq, maxEntries, string.Empty, 0, cancellationToken);
+        ReadLogAfterAsync(communeCode, afterSeq, maxEntries, string.Empty, 0, IncarnationPolicy.Legacy, cancellationToken);
 
     /// <summary>
     /// As above, leaving out the reader's own entries up to <paramref name="ownSeqHeld"/>: it wrote them, so
     /// sending them back only spends the link. Clamped ones still go back, for the origin to re-clock.
     /// </summary>
-    public async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, string readerIncarnation, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadLogAfterAsync(connection, null, communeCode, afterSeq, maxEntries, readerNode, ownSeqHeld, cancellationToken);
+        return await ReadLogAfterAsync(connection, null, communeCode, afterSeq, maxEntries, readerNode, ownSeqHeld, readerIncarnation, cancellationToken);
     }
 
     /// <summary>
@@ -126,13 +148,13 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
     /// resume from. On the last page the cursor is the log head of the same snapshot, so a node skips past
     /// entries it may not see (other communes, its own) instead of asking for them at every round.
     /// </summary>
-    public async Task<PullPage> ReadPullPageAsync(string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, CancellationToken cancellationToken = default)
+    public async Task<PullPage> ReadPullPageAsync(string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, string readerIncarnation, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
 
         // One read transaction: the head and the entries come from the same snapshot.
         using var snapshot = connection.BeginTransaction(deferred: true);
-        var entries = await ReadLogAfterAsync(connection, snapshot, communeCode, afterSeq, maxEntries + 1, readerNode, ownSeqHeld, cancellationToken);
+        var entries = await ReadLogAfterAsync(connection, snapshot, communeCode, afterSeq, maxEntries + 1, readerNode, ownSeqHeld, readerIncarnation, cancellationToken);
         var more = entries.Count > maxEntries;
         var page = more ? entries.Take(maxEntries).ToList() : entries;
         long cursor;
@@ -151,17 +173,18 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         return new PullPage(page, cursor, more);
     }
 
-    private static async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(SqliteConnection connection, SqliteTransaction? transaction, string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(SqliteConnection connection, SqliteTransaction? transaction, string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, string readerIncarnation, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             SELECT hub_seq, entry FROM hub_log
             WHERE hub_seq > $after AND scope IN ($commune, $global)
-              AND NOT (origin_node = $reader AND origin_seq <= $ownHeld AND clamped = 0)
+              AND NOT (origin_node = $reader AND origin_incarnation = $readerIncarnation AND origin_seq <= $ownHeld AND clamped = 0)
             ORDER BY hub_seq LIMIT $limit
             """;
         command.Parameters.AddWithValue("$reader", readerNode);
+        command.Parameters.AddWithValue("$readerIncarnation", readerIncarnation);
         command.Parameters.AddWithValue("$ownHeld", ownSeqHeld);
         command.Parameters.AddWithValue("$after", afterSeq);
         command.Parameters.AddWithValue("$commune", communeCode);
@@ -333,6 +356,20 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Notes which incarnation of a node said hello, from which machine, with which log head (see <see cref="IncarnationTable"/>).</summary>
+    public async Task<(long Acked, bool EarlierIncarnations)> RecordIncarnationHelloAsync(IncarnationHello hello, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await IncarnationTable.RecordHelloAsync(connection, hello, cancellationToken);
+    }
+
+    /// <summary>Raises an incarnation event in the fleet view (a refused clash is recorded outside the refused batch's transaction).</summary>
+    public async Task RecordIncarnationEventAsync(string nodeId, string incarnation, string kind, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await IncarnationTable.AddEventAsync(connection, null, nodeId, incarnation, time.GetUtcNow().ToUnixTimeMilliseconds(), kind, reason, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<NodeState>> ListNodeStatesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -353,7 +390,8 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
-        return list;
+        var incarnations = await IncarnationTable.ReadFleetAsync(connection, cancellationToken);
+        return [.. list.Select(n => incarnations.TryGetValue(n.NodeId, out var found) ? n with { Incarnations = found } : n)];
     }
 
     public async Task<IReadOnlyList<OpenConflict>> ListConflictsAsync(string? scope, CancellationToken cancellationToken = default)
@@ -396,14 +434,20 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task AppendLogAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry entry, CancellationToken cancellationToken)
+    private static Task AppendLogAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry entry, CancellationToken cancellationToken) =>
+        AppendLogAsync(connection, transaction, entry, null, cancellationToken);
+
+    // The digest is of the entry as its origin sent it (before any clamp), so a repeat can be compared; null for the hub's own writes.
+    private static async Task AppendLogAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry entry, string? digest, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO hub_log (origin_node, origin_seq, record_id, scope, entry, clamped)
-            VALUES ($origin, $seq, $record, $scope, $entry, $clamped)
+            INSERT INTO hub_log (origin_node, origin_seq, record_id, scope, entry, clamped, origin_incarnation, digest)
+            VALUES ($origin, $seq, $record, $scope, $entry, $clamped, $incarnation, $digest)
             """;
+        command.Parameters.AddWithValue("$incarnation", entry.OriginIncarnation);
+        command.Parameters.AddWithValue("$digest", (object?)digest ?? DBNull.Value);
         command.Parameters.AddWithValue("$clamped", entry.ClockClamped ? 1 : 0);
         command.Parameters.AddWithValue("$origin", entry.OriginNode);
         command.Parameters.AddWithValue("$seq", entry.OriginSeq);
@@ -415,7 +459,11 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
 }
 
 /// <summary>A node as the fleet view shows it: what it last said of itself and what the hub has of it.</summary>
-public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, long? ClockOffsetMs, long? ReportedBacklog, string? SoftwareVersion, System.Text.Json.JsonElement? Devices, string? LastError);
+public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, long? ClockOffsetMs, long? ReportedBacklog, string? SoftwareVersion, System.Text.Json.JsonElement? Devices, string? LastError)
+{
+    /// <summary>The node's change-log incarnations and what the hub noticed about them (reinstalled, restored, two machines).</summary>
+    public NodeIncarnations? Incarnations { get; init; }
+}
 
 /// <summary>One message of a pull: entries, the cursor to resume from, and whether more follow.</summary>
 public sealed record PullPage(IReadOnlyList<HubLogEntry> Entries, long Cursor, bool More);

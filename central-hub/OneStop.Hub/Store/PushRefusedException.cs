@@ -14,6 +14,9 @@ public enum PushRefusal
 
     /// <summary>An entry cannot be decoded.</summary>
     Malformed,
+
+    /// <summary>A different entry under a seq the hub acknowledged: the node's log forked (cloned card, restored copy).</summary>
+    IdentityClash,
 }
 
 public sealed class PushRefusedException(PushRefusal reason, string message) : Exception(message)

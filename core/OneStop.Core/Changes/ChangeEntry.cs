@@ -2,7 +2,7 @@ namespace OneStop.Core.Changes;
 
 /// <summary>
 /// An entry of a node's change log: written in the same transaction as the record it describes, and
-/// identified across the whole system by (<see cref="OriginNode"/>, <see cref="OriginSeq"/>).
+/// identified across the whole system by (<see cref="OriginNode"/>, <see cref="OriginIncarnation"/>, <see cref="OriginSeq"/>).
 /// </summary>
 public sealed record ChangeEntry(
     string OriginNode,
@@ -11,4 +11,12 @@ public sealed record ChangeEntry(
     string RecordType,
     string Scope,
     IReadOnlyList<FieldChange> Fields,
-    bool ClockClamped = false);
+    bool ClockClamped = false)
+{
+    /// <summary>
+    /// The change log the entry belongs to (see <see cref="IncarnationPolicy"/>): a rebuilt, restored or cloned
+    /// node starts a new one, so its seqs never collide with an earlier life's. Empty for stores of the build
+    /// before incarnations (legacy).
+    /// </summary>
+    public string OriginIncarnation { get; init; } = string.Empty;
+}

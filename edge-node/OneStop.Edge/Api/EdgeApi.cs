@@ -58,6 +58,8 @@ public static class EdgeApi
             blobsPending = (await blobs.ListPendingAsync(ct)).Count,
             pushAcked = await store.ReadCursorAsync(MetaKeys.PushAcked, ct),
             pullCursor = await store.ReadCursorAsync(MetaKeys.PullCursor, ct),
+            incarnation = store.Incarnation,
+            incarnationNote = store.Note,
             snapshot.LastSuccess,
             snapshot.LastError,
             snapshot.ClockOffsetMs,

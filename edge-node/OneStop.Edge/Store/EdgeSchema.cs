@@ -18,5 +18,12 @@ internal static class EdgeSchema
             data BLOB NOT NULL,
             uploaded INTEGER NOT NULL DEFAULT 0
         );
+        CREATE TABLE IF NOT EXISTS change_log_retired (
+            incarnation TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            record_id TEXT NOT NULL,
+            entry TEXT NOT NULL,
+            PRIMARY KEY (incarnation, seq)
+        );
         """ + MetaTable.Schema;
 }

@@ -11,7 +11,7 @@ namespace OneStop.Edge.Store;
 /// transaction as the record, so there is no write without its log entry and no entry without its
 /// write, whatever the moment of a power cut.
 /// </summary>
-public sealed class EdgeStore
+public sealed partial class EdgeStore
 {
     private readonly SqliteDatabase _database;
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -116,7 +116,7 @@ public sealed class EdgeStore
                 break;
             }
 
-            entries.Add(ChangeCodec.DecodeEntry(text));
+            entries.Add(ChangeCodec.DecodeEntry(text) with { OriginIncarnation = Incarnation });
         }
 
         return entries;
@@ -139,7 +139,7 @@ public sealed class EdgeStore
                 }
 
                 var result = entry.Change.OriginNode == NodeId && entry.Change.ClockClamped
-                    ? await ReclockOwnAsync(connection, transaction, entry.Change, cancellationToken)
+                    ? await ReclockOwnAsync(connection, transaction, entry.Change, Incarnation, cancellationToken)
                     : await RecordTable.MergeAsync(connection, transaction, entry.Change, cancellationToken);
                 applied += result.Applied.Count > 0 ? 1 : 0;
             }
@@ -273,13 +273,16 @@ public sealed class EdgeStore
     /// The hub pulled one of our own entries back to a plausible time: replace our copy of those
     /// writes with the hub's, or this node would keep versions no other replica holds.
     /// </summary>
-    private static async Task<MergeResult> ReclockOwnAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry clamped, CancellationToken cancellationToken)
+    private static async Task<MergeResult> ReclockOwnAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry clamped, string incarnation, CancellationToken cancellationToken)
     {
         var local = await RecordTable.LoadAsync(connection, transaction, clamped.RecordId, cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT entry FROM change_log WHERE seq = $seq";
+        command.CommandText = clamped.OriginIncarnation == incarnation
+            ? "SELECT entry FROM change_log WHERE seq = $seq"
+            : "SELECT entry FROM change_log_retired WHERE incarnation = $incarnation AND seq = $seq";
         command.Parameters.AddWithValue("$seq", clamped.OriginSeq);
+        command.Parameters.AddWithValue("$incarnation", clamped.OriginIncarnation);
         var original = await command.ExecuteScalarAsync(cancellationToken) is string text ? ChangeCodec.DecodeEntry(text) : null;
         var result = local is not null && original is not null
             ? RecordMerge.Reclock(local, original, clamped)

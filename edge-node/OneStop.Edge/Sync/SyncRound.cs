@@ -27,7 +27,42 @@ public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient clien
         // WhenAll, not two awaits: the pull is always waited for, so it never writes to the store after the round.
         await Task.WhenAll(PullAsync(cancellationToken), ExchangeAsync(cancellationToken));
 
+    /// <summary>How many new incarnations one round may start: a second clash in a row is a fault, not a fork.</summary>
+    private const int MaxReincarnationsPerRound = 2;
+
     private async Task ExchangeAsync(CancellationToken cancellationToken)
+    {
+        var hello = await HelloAsync(cancellationToken);
+        for (var reincarnations = 0; ; reincarnations++)
+        {
+            var decision = IncarnationPolicy.AfterHello(hello.AckedOriginSeq, await store.ReadLastOwnSeqAsync(cancellationToken), await store.ReadCursorAsync(MetaKeys.PushAcked, cancellationToken));
+            if (!decision.StartsNewIncarnation)
+            {
+                try
+                {
+                    await PushAsync(hello, decision.PushAfter, cancellationToken);
+                    break;
+                }
+                catch (GrpcException ex) when (ex.Status == GrpcStatusCode.AlreadyExists && reincarnations < MaxReincarnationsPerRound)
+                {
+                    // The hub holds other entries under our seqs: this identity's log forked (a cloned card).
+                    decision = IncarnationPolicy.AfterClash(await store.ReadLastOwnSeqAsync(cancellationToken), await store.ReadCursorAsync(MetaKeys.PushAcked, cancellationToken));
+                }
+            }
+
+            if (reincarnations >= MaxReincarnationsPerRound)
+            {
+                throw new InvalidOperationException($"The hub still holds more of this node's log than it has after {reincarnations} new incarnations.");
+            }
+
+            await store.ReincarnateAsync(decision.Reason!.Value, decision.RelogAfter, time, cancellationToken);
+            hello = await HelloAsync(cancellationToken);
+        }
+
+        await UploadBlobsAsync(cancellationToken);
+    }
+
+    private async Task<HelloReply> HelloAsync(CancellationToken cancellationToken)
     {
         var request = new HelloRequest
         {
@@ -36,6 +71,9 @@ public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient clien
             NodeWallMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
             SoftwareVersion = typeof(SyncRound).Assembly.GetName().Version?.ToString() ?? "0",
             Backlog = await store.CountBacklogAsync(cancellationToken),
+            Incarnation = store.Incarnation,
+            LogHead = await store.ReadLastOwnSeqAsync(cancellationToken),
+            MachineIdentity = store.MachineIdentity ?? string.Empty,
         };
         foreach (var device in devices.Current)
         {
@@ -50,9 +88,12 @@ public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient clien
 
         var hello = await client.HelloAsync(request, CallOptions(), cancellationToken);
         status.Update(s => s with { ClockOffsetMs = hello.ClockOffsetMs });
+        if (hello.EarlierIncarnations)
+        {
+            await store.NoteRebuiltAsync(time, cancellationToken);
+        }
 
-        await PushAsync(hello, cancellationToken);
-        await UploadBlobsAsync(cancellationToken);
+        return hello;
     }
 
     /// <summary>
@@ -123,11 +164,11 @@ public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient clien
         }
     }
 
-    private async Task PushAsync(HelloReply hello, CancellationToken cancellationToken)
+    // pushAfter comes from IncarnationPolicy.AfterHello: the lower of the hub's and our own acknowledgement, so
+    // entries the hub acknowledged without our hearing it are compared by digest, not assumed to be ours.
+    private async Task PushAsync(HelloReply hello, long pushAfter, CancellationToken cancellationToken)
     {
-        // The hub's acknowledgement is the truth: a local cursor may lag after a crash between the
-        // hub's commit and our write of its ack.
-        var acked = hello.AckedOriginSeq;
+        var acked = pushAfter;
         await store.WriteCursorAsync(MetaKeys.PushAcked, acked, cancellationToken);
         var maxEntries = hello.MaxBatchEntries > 0 ? Math.Min(hello.MaxBatchEntries, options.MaxBatchEntries) : options.MaxBatchEntries;
         while (true)
@@ -138,7 +179,7 @@ public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient clien
                 return;
             }
 
-            var request = new PushRequest { NodeId = edge.NodeId };
+            var request = new PushRequest { NodeId = edge.NodeId, Incarnation = store.Incarnation };
             request.Entries.AddRange(batch.Select(ChangeMapper.ToWire));
             var reply = await client.PushAsync(request, CallOptions(), cancellationToken);
             if (reply.AckedOriginSeq <= acked)
@@ -161,6 +202,7 @@ public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient clien
             AfterCursor = cursor,
             MaxEntries = options.MaxBatchEntries,
             OwnSeqHeld = await store.ReadLastOwnSeqAsync(cancellationToken),
+            Incarnation = store.Incarnation,
         };
         await foreach (var reply in client.PullAsync(request, CallOptions(), cancellationToken))
         {

@@ -18,7 +18,10 @@ public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeSt
             LinkState.Online => SyncLink.Online,
             _ => SyncLink.Offline,
         };
-        return new SyncBarState(link, backlog, snapshot.LastSuccess, snapshot.LastError, snapshot.ClockOffsetMs, snapshot.Pushed, snapshot.Pulled);
+        return new SyncBarState(link, backlog, snapshot.LastSuccess, snapshot.LastError, snapshot.ClockOffsetMs, snapshot.Pushed, snapshot.Pulled)
+        {
+            Incarnation = store.Note is { } note ? new IncarnationNotice(note.Reason, note.At) : null,
+        };
     }
 
     public void RequestSync() => agent.RequestSync();

@@ -30,6 +30,7 @@ public static class ChangeMapper
             RecordType = change.RecordType,
             Scope = change.Scope,
             ClockClamped = change.ClockClamped,
+            OriginIncarnation = change.OriginIncarnation,
         };
         foreach (var field in change.Fields)
         {
@@ -92,7 +93,7 @@ public static class ChangeMapper
             });
         }
 
-        change = new DomainChange(wire.OriginNode, wire.OriginSeq, id, wire.RecordType, wire.Scope, fields, wire.ClockClamped);
+        change = new DomainChange(wire.OriginNode, wire.OriginSeq, id, wire.RecordType, wire.Scope, fields, wire.ClockClamped) { OriginIncarnation = wire.OriginIncarnation };
         error = string.Empty;
         return true;
     }

@@ -31,6 +31,18 @@ public static class UiText
         ["sync.progress"] = ("Đã gửi {0} · đã nhận {1}", "Sent {0} · received {1}"),
         ["sync.clock"] = ("Đồng hồ máy lệch {0} phút so với máy chủ tỉnh: kiểm tra ngày giờ.", "This machine's clock is {0} min off the hub's: check the date and time."),
         ["sync.error"] = ("Lỗi lần trước: {0}", "Last error: {0}"),
+        ["sync.incarnation.moved"] = (
+            "Từ {0}, dữ liệu này chạy trên một máy khác với máy đã lập ra nó (thẻ nhớ được chuyển sang máy mới hoặc sao chép). Máy đã mở sổ gửi mới; mọi hồ sơ nhập ở đây vẫn được gửi lên tỉnh, không mất hồ sơ nào.",
+            "Since {0} this data runs on another machine than the one it was made on (card moved to new hardware or copied). The box opened a new sending log; every dossier filed here still goes to the hub, none is lost."),
+        ["sync.incarnation.regressed"] = (
+            "Từ {0}, dữ liệu máy này cũ hơn những gì máy chủ tỉnh đã nhận (khôi phục từ bản sao lưu). Máy đã mở sổ gửi mới và đang lấy lại hồ sơ từ tỉnh; không mất hồ sơ nào.",
+            "Since {0} this box's data is older than what the hub already received (restored from a backup). The box opened a new sending log and is taking the missing dossiers back from the hub; none is lost."),
+        ["sync.incarnation.clash"] = (
+            "Từ {0}, máy chủ tỉnh báo mã máy này đang được dùng trên hai máy. Máy đã mở sổ gửi mới để không mất hồ sơ; hãy báo cho quản trị tỉnh.",
+            "Since {0} the hub reports this node identity is in use on two machines. The box opened a new sending log so nothing is lost; tell the province admin."),
+        ["sync.incarnation.rebuilt"] = (
+            "Từ {0}, máy này được cài lại: hồ sơ đã gửi trước đây đang được lấy về từ máy chủ tỉnh; hồ sơ mới được gửi bình thường.",
+            "Since {0} this box was reinstalled: dossiers it sent before are coming back from the hub; new dossiers are sent as usual."),
 
         ["signin.title"] = ("Đăng nhập", "Sign in"),
         ["signin.user"] = ("Tên đăng nhập", "User name"),

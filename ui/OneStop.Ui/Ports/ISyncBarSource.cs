@@ -16,7 +16,15 @@ public interface ISyncBarSource
 /// <param name="ClockOffsetMs">Hub time minus node time at the last handshake.</param>
 /// <param name="Pushed">Entries pushed since start.</param>
 /// <param name="Pulled">Entries pulled since start.</param>
-public sealed record SyncBarState(SyncLink Link, long Backlog, DateTimeOffset? LastSuccess, string? LastError, long? ClockOffsetMs, long Pushed, long Pulled);
+public sealed record SyncBarState(SyncLink Link, long Backlog, DateTimeOffset? LastSuccess, string? LastError, long? ClockOffsetMs, long Pushed, long Pulled)
+{
+    /// <summary>The node last started a new change log (reinstalled, restored, moved or cloned): said on the desk.</summary>
+    public IncarnationNotice? Incarnation { get; init; }
+}
+
+/// <param name="Reason">moved, regressed, clash or rebuilt: the key of the words the bar shows.</param>
+/// <param name="At">When the node noticed.</param>
+public sealed record IncarnationNotice(string Reason, DateTimeOffset At);
 
 public enum SyncLink
 {
