@@ -11,7 +11,7 @@ namespace OneStop.Hub.Store;
 /// The hub's SQLite store: applies pushed batches atomically and idempotently by (origin node,
 /// origin seq), keeps the global log that nodes pull, and records the hub's own reference writes.
 /// </summary>
-public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider time, long maxAheadMs)
+public sealed partial class HubStore(SqliteDatabase database, string hubId, TimeProvider time, long maxAheadMs)
 {
     private const string ClockKey = "hlc";
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -28,6 +28,7 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         await using var connection = await database.OpenAsync(cancellationToken);
         var saved = await MetaTable.ReadAsync(connection, null, ClockKey, cancellationToken);
         _clock = new HybridLogicalClock(time, HubId, saved is null ? null : HlcText.Parse(saved));
+        await InitialiseRepairAsync(connection, cancellationToken);
     }
 
     /// <summary>
@@ -353,7 +354,8 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
-        return list;
+        var resyncs = await ReadResyncsAsync(cancellationToken);
+        return [.. list.Select(state => resyncs.TryGetValue(state.NodeId, out var resync) ? state with { Resync = resync } : state)];
     }
 
     public async Task<IReadOnlyList<OpenConflict>> ListConflictsAsync(string? scope, CancellationToken cancellationToken = default)
@@ -415,7 +417,11 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
 }
 
 /// <summary>A node as the fleet view shows it: what it last said of itself and what the hub has of it.</summary>
-public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, long? ClockOffsetMs, long? ReportedBacklog, string? SoftwareVersion, System.Text.Json.JsonElement? Devices, string? LastError);
+public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, long? ClockOffsetMs, long? ReportedBacklog, string? SoftwareVersion, System.Text.Json.JsonElement? Devices, string? LastError)
+{
+    /// <summary>Cursor resets and repairs (null: none yet), so the fleet view lists the nodes that re-synced after a restore.</summary>
+    public NodeResync? Resync { get; init; }
+}
 
 /// <summary>One message of a pull: entries, the cursor to resume from, and whether more follow.</summary>
 public sealed record PullPage(IReadOnlyList<HubLogEntry> Entries, long Cursor, bool More);

@@ -66,6 +66,7 @@ public static class EdgeApi
             snapshot.Pulled,
             snapshot.Rounds,
             snapshot.BlobsUploaded,
+            resync = await store.ReadRepairStateAsync(ct),
             devices = devices.Current,
         });
     }

@@ -31,6 +31,8 @@ public static class UiText
         ["sync.progress"] = ("Đã gửi {0} · đã nhận {1}", "Sent {0} · received {1}"),
         ["sync.clock"] = ("Đồng hồ máy lệch {0} phút so với máy chủ tỉnh: kiểm tra ngày giờ.", "This machine's clock is {0} min off the hub's: check the date and time."),
         ["sync.error"] = ("Lỗi lần trước: {0}", "Last error: {0}"),
+        ["sync.resynced"] = ("Máy chủ tỉnh đã được khôi phục từ bản sao lưu: lúc {0} máy này đã tải lại dữ liệu của xã và đối chiếu với máy chủ, không mất hồ sơ nào.", "The hub was restored from a backup: at {0} this node pulled its commune's records again and compared them with the hub; no dossier was lost."),
+        ["sync.resync.pending"] = ("Máy chủ tỉnh đã được khôi phục từ bản sao lưu: đang tải lại và đối chiếu dữ liệu của xã với máy chủ…", "The hub was restored from a backup: pulling the commune's records again and comparing them with the hub…"),
 
         ["signin.title"] = ("Đăng nhập", "Sign in"),
         ["signin.user"] = ("Tên đăng nhập", "User name"),

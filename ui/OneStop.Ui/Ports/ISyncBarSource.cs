@@ -16,7 +16,14 @@ public interface ISyncBarSource
 /// <param name="ClockOffsetMs">Hub time minus node time at the last handshake.</param>
 /// <param name="Pushed">Entries pushed since start.</param>
 /// <param name="Pulled">Entries pulled since start.</param>
-public sealed record SyncBarState(SyncLink Link, long Backlog, DateTimeOffset? LastSuccess, string? LastError, long? ClockOffsetMs, long Pushed, long Pulled);
+public sealed record SyncBarState(SyncLink Link, long Backlog, DateTimeOffset? LastSuccess, string? LastError, long? ClockOffsetMs, long Pushed, long Pulled)
+{
+    /// <summary>When the node last re-pulled its commune because the hub was restored (null: not lately).</summary>
+    public DateTimeOffset? ResyncedAt { get; init; }
+
+    /// <summary>The repair after that re-pull has not finished yet.</summary>
+    public bool RepairPending { get; init; }
+}
 
 public enum SyncLink
 {
