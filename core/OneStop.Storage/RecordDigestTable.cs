@@ -26,6 +26,9 @@ public static class RecordDigestTable
     public static async Task<DigestTree> ReadTreeAsync(SqliteDatabase database, string scope, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+
+        // Created here rather than in each store's schema: the cache belongs to this code, whichever end runs it.
+        await SqliteDatabase.ExecuteAsync(connection, Schema, cancellationToken);
         await RefreshAsync(connection, scope, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, position, hash FROM record_digests WHERE scope = $scope";

@@ -1,14 +1,12 @@
-using OneStop.Storage;
-
 namespace OneStop.Hub.Store;
 
 /// <summary>
-/// Tables of the hub's log epoch and anti-entropy: the digest cache both ends keep, and per node when the hub
-/// last told it its cursor was not from this log and what its repairs moved, for the fleet view.
+/// Per node, when the hub last told it its cursor was not from this log and what its repairs moved, for the
+/// fleet view. (The digest cache is <see cref="OneStop.Storage.RecordDigestTable"/>'s own.)
 /// </summary>
 internal static class HubRepairSchema
 {
-    public const string Sql = RecordDigestTable.Schema + """
+    public const string Sql = """
         CREATE TABLE IF NOT EXISTS node_resync (
             node_id TEXT PRIMARY KEY,
             resets INTEGER NOT NULL DEFAULT 0,

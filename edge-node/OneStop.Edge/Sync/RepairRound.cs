@@ -15,7 +15,7 @@ namespace OneStop.Edge.Sync;
 /// of those it lacks. Runs after a cursor reset (the hub was restored) and on a schedule; each step is
 /// idempotent, so a cut costs only a repeat.
 /// </summary>
-public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncClient client, SyncOptions sync, RepairOptions options, EdgeOptions edge, SyncStatus status, TimeProvider time)
+public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncClient client, SyncOptions sync, RepairOptions options, EdgeOptions edge, SyncStatus status, TimeProvider time, ILogger logger)
 {
     /// <summary>Levels of refinement at most: one per hex digit of a position, plus the whole scope.</summary>
     private const int MaxSteps = DigestRange.MaxDepth + 1;
@@ -30,9 +30,21 @@ public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncCl
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var due = state.Pending
             || (options.IntervalMinutes > 0 && (state.RepairAtMs is not { } last || nowMs - last >= options.IntervalMinutes * 60_000L));
-        if (due)
+        if (!due)
+        {
+            return;
+        }
+
+        try
         {
             await RunAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Repair is a background check: a failed one is tried again at the next round (a reset stays
+            // pending) and must never stop the sync agent, which keeps pushing and pulling without it.
+            logger.LogWarning(ex, "Repair with the hub failed; it is tried again at the next round");
+            status.Update(s => s with { LastRepairError = ex.Message });
         }
     }
 
@@ -50,7 +62,7 @@ public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncCl
         }
 
         await store.WriteRepairDoneAsync(time.GetUtcNow().ToUnixTimeMilliseconds(), result.Sent, result.Fetched, cancellationToken);
-        status.Update(s => s with { LastRepair = time.GetUtcNow(), RepairSent = result.Sent, RepairFetched = result.Fetched });
+        status.Update(s => s with { LastRepair = time.GetUtcNow(), RepairSent = result.Sent, RepairFetched = result.Fetched, LastRepairError = null });
         return result;
     }
 

@@ -59,7 +59,7 @@ public sealed class SyncAgent(
         using var channel = new GrpcChannel(options.HubUrl, new GrpcChannelOptions { CompressRequests = true });
         var client = new SyncClient(channel);
         var round = new SyncRound(store, blobs, client, options, edgeOptions.Value, status, devices, time);
-        var repair = new RepairRound(store, database, client, options, repairOptions.Value, edgeOptions.Value, status, time);
+        var repair = new RepairRound(store, database, client, options, repairOptions.Value, edgeOptions.Value, status, time, logger);
         var pipeline = BuildPipeline();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -67,7 +67,7 @@ public sealed class SyncAgent(
             {
                 status.Update(s => s with { Link = LinkState.Syncing });
                 await pipeline.ExecuteAsync(async ct => await round.RunAsync(ct), stoppingToken);
-                await pipeline.ExecuteAsync(async ct => await repair.RunIfDueAsync(ct), stoppingToken);
+                await repair.RunIfDueAsync(stoppingToken);
                 status.Update(s => s with { Link = LinkState.Online, LastSuccess = time.GetUtcNow(), LastError = null, Rounds = s.Rounds + 1 });
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -56,4 +56,7 @@ public sealed record SyncSnapshot(
     public long RepairSent { get; init; }
 
     public long RepairFetched { get; init; }
+
+    /// <summary>Why the last repair failed (null after one that finished).</summary>
+    public string? LastRepairError { get; init; }
 }
