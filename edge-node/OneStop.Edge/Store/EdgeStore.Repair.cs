@@ -42,6 +42,15 @@ public sealed partial class EdgeStore
         }
     }
 
+    /// <summary>Asks for a repair after the next sync round, as a cursor reset does.</summary>
+    public async Task RequestRepairAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        using var transaction = SqliteDatabase.BeginWrite(connection);
+        await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairPending, "1", cancellationToken);
+        transaction.Commit();
+    }
+
     /// <summary>Re-sync and repair bookkeeping, for the status and for deciding whether a repair is due.</summary>
     public async Task<RepairState> ReadRepairStateAsync(CancellationToken cancellationToken = default)
     {

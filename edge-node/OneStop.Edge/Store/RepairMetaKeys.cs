@@ -6,7 +6,7 @@ public static class RepairMetaKeys
     /// <summary>The hub's fingerprint of its log at the pull cursor, sent back with the next pull.</summary>
     public const string PullMark = "pull_mark";
 
-    /// <summary>"1" from a cursor reset until the repair after it has finished.</summary>
+    /// <summary>"1" from a cursor reset (or a request) until the repair after it has finished.</summary>
     public const string RepairPending = "repair_pending";
 
     /// <summary>When the hub last said the cursor was not from its log (Unix ms), and why.</summary>
