@@ -23,6 +23,7 @@ var result = args[0] switch
     "hub-ingest" => await HubIngest.RunAsync(command),
     "idle-connections" => await IdleConnections.RunAsync(command),
     "edge-footprint" => await EdgeFootprint.RunAsync(command),
+    "repair-bytes" => await RepairBytes.RunAsync(command),
     _ => throw new InvalidOperationException("unreachable"),
 };
 var path = ResultWriter.Write(result);

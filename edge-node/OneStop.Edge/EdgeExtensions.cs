@@ -31,6 +31,7 @@ public static class EdgeExtensions
     public static WebApplicationBuilder AddSyncAgent(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RepairOptions>().BindConfiguration(RepairOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SyncStatus>();
         builder.Services.AddSingleton<SyncAgent>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SyncAgent>());

@@ -15,4 +15,13 @@ public interface ISyncService
     Task<UploadReply> UploadAttachmentAsync(IAsyncEnumerable<AttachmentChunk> chunks, GrpcCallContext c);
 
     Task<AttachmentState> QueryAttachmentAsync(AttachmentQuery q, GrpcCallContext c);
+
+    // Anti-entropy (repair). A service without it answers UNIMPLEMENTED, which a node takes as "no repair".
+    Task<DigestReply> DigestAsync(DigestRequest r, GrpcCallContext c) => throw Unimplemented("Digest");
+
+    Task<RepairPushReply> RepairPushAsync(RepairPushRequest r, GrpcCallContext c) => throw Unimplemented("RepairPush");
+
+    Task<RepairFetchReply> RepairFetchAsync(RepairFetchRequest r, GrpcCallContext c) => throw Unimplemented("RepairFetch");
+
+    private static GrpcException Unimplemented(string method) => new(GrpcStatusCode.Unimplemented, $"{method} is not implemented by this service");
 }

@@ -22,4 +22,13 @@ public sealed class SyncClient(GrpcChannel channel)
 
     public Task<AttachmentState> QueryAttachmentAsync(AttachmentQuery request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
         Channel.UnaryAsync(SyncMethods.QueryAttachment, request, AttachmentState.Parser, options, cancellationToken);
+
+    public Task<DigestReply> DigestAsync(DigestRequest request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        Channel.UnaryAsync(SyncMethods.Digest, request, DigestReply.Parser, options, cancellationToken);
+
+    public Task<RepairPushReply> RepairPushAsync(RepairPushRequest request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        Channel.UnaryAsync(SyncMethods.RepairPush, request, RepairPushReply.Parser, options, cancellationToken);
+
+    public Task<RepairFetchReply> RepairFetchAsync(RepairFetchRequest request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        Channel.UnaryAsync(SyncMethods.RepairFetch, request, RepairFetchReply.Parser, options, cancellationToken);
 }

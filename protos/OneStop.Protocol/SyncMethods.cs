@@ -10,4 +10,7 @@ public static class SyncMethods
     public const string Pull = "/" + ServiceName + "/Pull";
     public const string UploadAttachment = "/" + ServiceName + "/UploadAttachment";
     public const string QueryAttachment = "/" + ServiceName + "/QueryAttachment";
+    public const string Digest = "/" + ServiceName + "/Digest";
+    public const string RepairPush = "/" + ServiceName + "/RepairPush";
+    public const string RepairFetch = "/" + ServiceName + "/RepairFetch";
 }

@@ -15,6 +15,9 @@ public static class SyncServiceEndpoints
             .Unary<PushRequest, PushReply>("Push", PushRequest.Parser, service.PushAsync)
             .ServerStreaming<PullRequest, PullReply>("Pull", PullRequest.Parser, service.PullAsync)
             .ClientStreaming<AttachmentChunk, UploadReply>("UploadAttachment", AttachmentChunk.Parser, service.UploadAttachmentAsync)
-            .Unary<AttachmentQuery, AttachmentState>("QueryAttachment", AttachmentQuery.Parser, service.QueryAttachmentAsync);
+            .Unary<AttachmentQuery, AttachmentState>("QueryAttachment", AttachmentQuery.Parser, service.QueryAttachmentAsync)
+            .Unary<DigestRequest, DigestReply>("Digest", DigestRequest.Parser, service.DigestAsync)
+            .Unary<RepairPushRequest, RepairPushReply>("RepairPush", RepairPushRequest.Parser, service.RepairPushAsync)
+            .Unary<RepairFetchRequest, RepairFetchReply>("RepairFetch", RepairFetchRequest.Parser, service.RepairFetchAsync);
     }
 }

@@ -6,7 +6,7 @@ using OneStop.LinkEmulator;
 namespace OneStop.EndToEnd.Tests;
 
 /// <summary>A hub and edge nodes as real processes on loopback, with their data folders in a temp directory.</summary>
-internal sealed class SyncCluster : IAsyncDisposable
+internal sealed partial class SyncCluster : IAsyncDisposable
 {
     public const string CommuneCode = "03006";
 

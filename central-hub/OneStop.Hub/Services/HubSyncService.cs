@@ -10,7 +10,7 @@ using OneStop.Protocol.V1;
 namespace OneStop.Hub.Services;
 
 /// <summary>The hub's side of the sync protocol: maps the wire to the store and refusals to statuses.</summary>
-public sealed class HubSyncService(HubStore store, AttachmentStore attachments, INodeAuthenticator authenticator, IOptions<HubOptions> options, TimeProvider time, ILogger<HubSyncService> logger) : ISyncService
+public sealed partial class HubSyncService(HubStore store, AttachmentStore attachments, INodeAuthenticator authenticator, IOptions<HubOptions> options, TimeProvider time, ILogger<HubSyncService> logger) : ISyncService
 {
     public async Task<HelloReply> HelloAsync(HelloRequest request, GrpcCallContext context)
     {
@@ -85,10 +85,15 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
         var node = Authenticate(context, request.NodeId);
         var max = request.MaxEntries > 0 ? Math.Min(request.MaxEntries, options.Value.MaxPullEntries) : options.Value.MaxPullEntries;
         var cursor = request.AfterCursor;
+        if (await ResetForeignCursorAsync(node, request, writer, context))
+        {
+            return;
+        }
+
         while (true)
         {
             var page = await store.ReadPullPageAsync(node.CommuneCode, cursor, max, node.NodeId, request.OwnSeqHeld, request.Incarnation, context.CancellationToken);
-            var reply = new PullReply { Cursor = page.Cursor, More = page.More };
+            var reply = new PullReply { Cursor = page.Cursor, More = page.More, CursorMark = await store.ReadCursorMarkAsync(page.Cursor, context.CancellationToken) };
             reply.Entries.AddRange(page.Entries.Select(ChangeMapper.ToWire));
             await writer.WriteAsync(reply, context.CancellationToken);
             if (!page.More)

@@ -11,7 +11,7 @@ namespace OneStop.Hub.Store;
 /// The hub's SQLite store: applies pushed batches atomically and idempotently by (origin node,
 /// origin seq), keeps the global log that nodes pull, and records the hub's own reference writes.
 /// </summary>
-public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider time, long maxAheadMs)
+public sealed partial class HubStore(SqliteDatabase database, string hubId, TimeProvider time, long maxAheadMs)
 {
     private const string ClockKey = "hlc";
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -29,6 +29,7 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         await using var connection = await database.OpenAsync(cancellationToken);
         var saved = await MetaTable.ReadAsync(connection, null, ClockKey, cancellationToken);
         _clock = new HybridLogicalClock(time, HubId, saved is null ? null : HlcText.Parse(saved));
+        await InitialiseRepairAsync(connection, cancellationToken);
     }
 
     /// <summary>
@@ -391,7 +392,12 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
         }
 
         var incarnations = await IncarnationTable.ReadFleetAsync(connection, cancellationToken);
-        return [.. list.Select(n => incarnations.TryGetValue(n.NodeId, out var found) ? n with { Incarnations = found } : n)];
+        var resyncs = await ReadResyncsAsync(cancellationToken);
+        return [.. list.Select(n => n with
+        {
+            Incarnations = incarnations.TryGetValue(n.NodeId, out var found) ? found : null,
+            Resync = resyncs.TryGetValue(n.NodeId, out var resync) ? resync : null,
+        })];
     }
 
     public async Task<IReadOnlyList<OpenConflict>> ListConflictsAsync(string? scope, CancellationToken cancellationToken = default)
@@ -463,6 +469,9 @@ public sealed record NodeState(string NodeId, long AckedSeq, long? LastSeenMs, l
 {
     /// <summary>The node's change-log incarnations and what the hub noticed about them (reinstalled, restored, two machines).</summary>
     public NodeIncarnations? Incarnations { get; init; }
+
+    /// <summary>Cursor resets and repairs (null: none yet), so the fleet view lists the nodes that re-synced after a restore.</summary>
+    public NodeResync? Resync { get; init; }
 }
 
 /// <summary>One message of a pull: entries, the cursor to resume from, and whether more follow.</summary>

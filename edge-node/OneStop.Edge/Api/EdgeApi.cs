@@ -23,6 +23,7 @@ public static class EdgeApi
             agent.RequestSync();
             return Results.Accepted();
         });
+        api.MapPost("/sync/repair", RequestRepairAsync);
         api.MapGet("/procedures", async (CatalogueService catalogue, CancellationToken ct) => Results.Ok(await catalogue.ListAsync(ct)));
         api.MapGet("/procedures/{code}", async (string code, CatalogueService catalogue, CancellationToken ct) =>
             await catalogue.FindAsync(code, ct) is { } procedure ? Results.Ok(procedure) : Results.NotFound());
@@ -44,6 +45,14 @@ public static class EdgeApi
             Results.Ok((await store.ListConflictsAsync(ct)).Select(c => c.ToView())));
         api.MapPost("/conflicts/{id:guid}/resolve", ResolveConflictAsync);
         return app;
+    }
+
+    /// <summary>Compares the commune's records with the hub's after the next round, whatever the schedule says.</summary>
+    private static async Task<IResult> RequestRepairAsync(EdgeStore store, SyncAgent agent, CancellationToken ct)
+    {
+        await store.RequestRepairAsync(ct);
+        agent.RequestSync();
+        return Results.Accepted();
     }
 
     private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, DeviceHealthBoard devices, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
@@ -68,6 +77,7 @@ public static class EdgeApi
             snapshot.Pulled,
             snapshot.Rounds,
             snapshot.BlobsUploaded,
+            resync = await store.ReadRepairStateAsync(ct),
             devices = devices.Current,
         });
     }

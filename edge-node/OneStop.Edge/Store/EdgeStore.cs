@@ -123,7 +123,11 @@ public sealed partial class EdgeStore
     }
 
     /// <summary>Applies entries pulled from the hub and moves the pull cursor, in one transaction.</summary>
-    public async Task<int> ApplyPulledAsync(IReadOnlyList<HubLogEntry> entries, long cursor, CancellationToken cancellationToken = default)
+    public Task<int> ApplyPulledAsync(IReadOnlyList<HubLogEntry> entries, long cursor, CancellationToken cancellationToken = default) =>
+        ApplyPulledAsync(entries, cursor, string.Empty, cancellationToken);
+
+    /// <summary>As above, keeping the hub's fingerprint of its log at the cursor with it (see <see cref="ReadPullMarkAsync"/>).</summary>
+    public async Task<int> ApplyPulledAsync(IReadOnlyList<HubLogEntry> entries, long cursor, string cursorMark, CancellationToken cancellationToken = default)
     {
         await _writer.WaitAsync(cancellationToken);
         try
@@ -149,6 +153,7 @@ public sealed partial class EdgeStore
             if (held is null || long.Parse(held, System.Globalization.CultureInfo.InvariantCulture) < cursor)
             {
                 await MetaTable.WriteAsync(connection, transaction, MetaKeys.PullCursor, cursor.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.PullMark, cursorMark, cancellationToken);
             }
 
             await MetaTable.WriteAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);

@@ -3,6 +3,7 @@ using OneStop.Edge.Devices;
 using OneStop.Edge.Store;
 using OneStop.Protocol;
 using OneStop.Protocol.Transport;
+using OneStop.Storage;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -22,7 +23,9 @@ public sealed class SyncAgent(
     IOptions<EdgeOptions> edgeOptions,
     SyncStatus status,
     TimeProvider time,
-    ILogger<SyncAgent> logger) : BackgroundService
+    ILogger<SyncAgent> logger,
+    SqliteDatabase database,
+    IOptions<RepairOptions> repairOptions) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -54,7 +57,9 @@ public sealed class SyncAgent(
 
         store.LocalWriteCommitted += RequestSync;
         using var channel = new GrpcChannel(options.HubUrl, new GrpcChannelOptions { CompressRequests = true });
-        var round = new SyncRound(store, blobs, new SyncClient(channel), options, edgeOptions.Value, status, devices, time);
+        var client = new SyncClient(channel);
+        var round = new SyncRound(store, blobs, client, options, edgeOptions.Value, status, devices, time);
+        var repair = new RepairRound(store, database, client, options, repairOptions.Value, edgeOptions.Value, status, time, logger);
         var pipeline = BuildPipeline();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -62,6 +67,7 @@ public sealed class SyncAgent(
             {
                 status.Update(s => s with { Link = LinkState.Syncing });
                 await pipeline.ExecuteAsync(async ct => await round.RunAsync(ct), stoppingToken);
+                await repair.RunIfDueAsync(stoppingToken);
                 status.Update(s => s with { Link = LinkState.Online, LastSuccess = time.GetUtcNow(), LastError = null, Rounds = s.Rounds + 1 });
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

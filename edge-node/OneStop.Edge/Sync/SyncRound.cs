@@ -13,7 +13,7 @@ namespace OneStop.Edge.Sync;
 /// the hub has for this node. Each step resumes from a cursor the other side acknowledged, so a cut
 /// at any byte costs at most the batch in flight and never duplicates anything.
 /// </summary>
-public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient client, SyncOptions options, EdgeOptions edge, SyncStatus status, DeviceHealthBoard devices, TimeProvider time)
+public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClient client, SyncOptions options, EdgeOptions edge, SyncStatus status, DeviceHealthBoard devices, TimeProvider time)
 {
     /// <summary>Chunk size of attachment uploads: 64 KiB, so a cut costs at most one chunk on a 2G link.</summary>
     public const int AttachmentChunkBytes = 64 * 1024;
@@ -203,9 +203,17 @@ public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient clien
             MaxEntries = options.MaxBatchEntries,
             OwnSeqHeld = await store.ReadLastOwnSeqAsync(cancellationToken),
             Incarnation = store.Incarnation,
+            CursorMark = await store.ReadPullMarkAsync(cancellationToken),
         };
+        string? reset = null;
         await foreach (var reply in client.PullAsync(request, CallOptions(), cancellationToken))
         {
+            if (reply.CursorReset && cursor > 0)
+            {
+                reset = reply.CursorMark;
+                break;
+            }
+
             var entries = new List<HubLogEntry>(reply.Entries.Count);
             foreach (var wire in reply.Entries)
             {
@@ -217,8 +225,15 @@ public sealed class SyncRound(EdgeStore store, BlobStore blobs, SyncClient clien
                 entries.Add(new HubLogEntry(wire.HubSeq, change));
             }
 
-            await store.ApplyPulledAsync(entries, reply.Cursor, cancellationToken);
+            await store.ApplyPulledAsync(entries, reply.Cursor, reply.CursorMark, cancellationToken);
             status.Update(s => s with { Pulled = s.Pulled + entries.Count });
+        }
+
+        if (reset is not null)
+        {
+            // The hub's log is not the one our cursor came from (it was restored): pull it all again, then repair.
+            await ResyncAsync(request.CursorMark, reset, cancellationToken);
+            await PullAsync(cancellationToken);
         }
     }
 

@@ -45,4 +45,18 @@ public sealed record SyncSnapshot(
     long Pushed,
     long Pulled,
     long Rounds,
-    long BlobsUploaded);
+    long BlobsUploaded)
+{
+    /// <summary>When the hub last said this node's pull cursor was not from its log (it was restored), so the node re-pulled.</summary>
+    public DateTimeOffset? LastResync { get; init; }
+
+    /// <summary>When the last repair (anti-entropy with the hub) finished, and the records it sent and fetched.</summary>
+    public DateTimeOffset? LastRepair { get; init; }
+
+    public long RepairSent { get; init; }
+
+    public long RepairFetched { get; init; }
+
+    /// <summary>Why the last repair failed (null after one that finished).</summary>
+    public string? LastRepairError { get; init; }
+}

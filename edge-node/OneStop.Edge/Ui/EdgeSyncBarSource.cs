@@ -5,8 +5,10 @@ using OneStop.Ui.Ports;
 namespace OneStop.Edge.Ui;
 
 /// <summary>The sync agent's snapshot and the store's backlog, as the bar on every page shows them.</summary>
-public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeStore store) : ISyncBarSource
+public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeStore store, TimeProvider time) : ISyncBarSource
 {
+    private static readonly TimeSpan ResyncNoticeFor = TimeSpan.FromDays(7);
+
     public async Task<SyncBarState> ReadAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = status.Current;
@@ -18,9 +20,15 @@ public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeSt
             LinkState.Online => SyncLink.Online,
             _ => SyncLink.Offline,
         };
+        var repair = await store.ReadRepairStateAsync(cancellationToken);
+        var resynced = repair.ResyncAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
         return new SyncBarState(link, backlog, snapshot.LastSuccess, snapshot.LastError, snapshot.ClockOffsetMs, snapshot.Pushed, snapshot.Pulled)
         {
             Incarnation = store.Note is { } note ? new IncarnationNotice(note.Reason, note.At) : null,
+
+            // Said for a week after the re-sync: long enough for every shift to see why records reappeared.
+            ResyncedAt = resynced is { } at && time.GetUtcNow() - at < ResyncNoticeFor ? at : null,
+            RepairPending = repair.Pending,
         };
     }
 

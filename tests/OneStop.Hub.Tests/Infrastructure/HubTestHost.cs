@@ -40,6 +40,8 @@ public sealed class HubTestHost : IAsyncDisposable
 
     public HubStore Store => _app.Services.GetRequiredService<HubStore>();
 
+    public IServiceProvider Services => _app.Services;
+
     public AttachmentStore Attachments => _app.Services.GetRequiredService<AttachmentStore>();
 
     public static async Task<HubTestHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)

@@ -43,6 +43,8 @@ public static class UiText
         ["sync.incarnation.rebuilt"] = (
             "Từ {0}, máy này được cài lại: hồ sơ đã gửi trước đây đang được lấy về từ máy chủ tỉnh; hồ sơ mới được gửi bình thường.",
             "Since {0} this box was reinstalled: dossiers it sent before are coming back from the hub; new dossiers are sent as usual."),
+        ["sync.resynced"] = ("Máy chủ tỉnh đã được khôi phục từ bản sao lưu: lúc {0} máy này đã tải lại dữ liệu của xã và đối chiếu với máy chủ, không mất hồ sơ nào.", "The hub was restored from a backup: at {0} this node pulled its commune's records again and compared them with the hub; no dossier was lost."),
+        ["sync.resync.pending"] = ("Máy chủ tỉnh đã được khôi phục từ bản sao lưu: đang tải lại và đối chiếu dữ liệu của xã với máy chủ…", "The hub was restored from a backup: pulling the commune's records again and comparing them with the hub…"),
 
         ["signin.title"] = ("Đăng nhập", "Sign in"),
         ["signin.user"] = ("Tên đăng nhập", "User name"),

@@ -20,6 +20,12 @@ public sealed record SyncBarState(SyncLink Link, long Backlog, DateTimeOffset? L
 {
     /// <summary>The node last started a new change log (reinstalled, restored, moved or cloned): said on the desk.</summary>
     public IncarnationNotice? Incarnation { get; init; }
+
+    /// <summary>When the node last re-pulled its commune because the hub was restored (null: not lately).</summary>
+    public DateTimeOffset? ResyncedAt { get; init; }
+
+    /// <summary>The repair after that re-pull has not finished yet.</summary>
+    public bool RepairPending { get; init; }
 }
 
 /// <param name="Reason">moved, regressed, clash or rebuilt: the key of the words the bar shows.</param>

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using OneStop.Core.Changes;
+using OneStop.Core.Repair;
+using OneStop.Storage;
+
+namespace OneStop.EndToEnd.Tests;
+
+/// <summary>Backing the hub up with its own verb, restoring it as an operator would, and reading replicas' records.</summary>
+internal sealed partial class SyncCluster
+{
+    public string HubDataDirectory => Path.Combine(_root, "hub");
+
+    /// <summary>Runs <c>OneStop.Hub backup &lt;file&gt;</c> against the hub's data folder (the hub may be running).</summary>
+    public async Task BackupHubAsync(string file)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(RepoPaths.HostDll("central-hub", "OneStop.Hub"))!,
+        };
+        info.ArgumentList.Add(RepoPaths.HostDll("central-hub", "OneStop.Hub"));
+        info.ArgumentList.Add("backup");
+        info.ArgumentList.Add(file);
+        info.Environment["Hub__DataDirectory"] = HubDataDirectory;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(process.ExitCode == 0, $"backup exited {process.ExitCode}: {await output}{await error}");
+    }
+
+    /// <summary>What an operator does without our restore command: copy last night's file over the data folder.</summary>
+    public void RestoreHubByPlainCopy(string file)
+    {
+        Assert.Null(Hub);
+        var database = Path.Combine(HubDataDirectory, "hub.db");
+        File.Delete(database + "-wal");
+        File.Delete(database + "-shm");
+        File.Copy(file, database, overwrite: true);
+    }
+
+    public static string EdgeDatabase(EdgeNode edge) => Path.Combine(edge.DataDirectory, "edge.db");
+
+    public string HubDatabase => Path.Combine(HubDataDirectory, "hub.db");
+
+    /// <summary>
+    /// Each dossier a replica holds with the hash of every write it holds (the core's own digest): two replicas
+    /// with equal maps hold the same records with the same versions, conflicts included.
+    /// </summary>
+    public static async Task<Dictionary<Guid, ulong>> DossierHashesAsync(string databaseFile)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, type, scope, fields FROM records WHERE type = 'dossier'";
+        await using var reader = await command.ExecuteReaderAsync();
+        var map = new Dictionary<Guid, ulong>();
+        while (await reader.ReadAsync())
+        {
+            var record = new StoredRecord(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), ChangeCodec.DecodeFields(reader.GetString(3)));
+            map[record.Id] = RecordDigest.Hash(record);
+        }
+
+        return map;
+    }
+}
