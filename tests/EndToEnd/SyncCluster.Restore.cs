@@ -9,8 +9,6 @@ namespace OneStop.EndToEnd.Tests;
 /// <summary>Backing the hub up with its own verb, restoring it as an operator would, and reading replicas' records.</summary>
 internal sealed partial class SyncCluster
 {
-    public string HubDataDirectory => Path.Combine(_root, "hub");
-
     /// <summary>Runs <c>OneStop.Hub backup &lt;file&gt;</c> against the hub's data folder (the hub may be running).</summary>
     public async Task BackupHubAsync(string file)
     {
