@@ -143,6 +143,19 @@ public sealed class IncarnationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hello_LegacyStoreStillSyncingAfterItsCopyReincarnated_FlaggedTwoMachines()
+    {
+        // Acknowledged before this build (no sighting recorded), then a copy of that store moved and re-incarnated.
+        using var node = _hub.Client(NodeA, KeyA);
+        await node.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Lý Thị Mẩy")), node.Options());
+        await node.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, Incarnation = Second, LogHead = 0, MachineIdentity = "box-2" }, node.Options());
+
+        await node.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, LogHead = 1 }, node.Options());
+
+        Assert.True((await _hub.Store.ListNodeStatesAsync()).Single(n => n.NodeId == NodeA).Incarnations!.InUseOnTwoMachines);
+    }
+
+    [Fact]
     public async Task Push_OldNodeWithoutIncarnation_KeepsWorkingAsLegacy()
     {
         using var node = _hub.Client(NodeA, KeyA);

@@ -84,7 +84,11 @@ internal static class IncarnationTable
         var self = known.FirstOrDefault(i => i.Incarnation == hello.Incarnation);
         var others = known.Where(i => i.Incarnation != hello.Incarnation).ToList();
         var acked = self?.AckedSeq ?? 0;
-        if (self?.FirstSeenMs is null && others.Count > 0)
+
+        // A row without a first sighting predates this build (migrated legacy acknowledgement): the oldest of all.
+        var firstSeen = self is null ? hello.SeenMs : self.FirstSeenMs ?? long.MinValue;
+        var newer = others.Where(o => (o.FirstSeenMs ?? long.MinValue) > firstSeen).OrderBy(o => o.FirstSeenMs).FirstOrDefault();
+        if (self is null && others.Count > 0)
         {
             var latest = others.OrderByDescending(i => i.LastSeenMs ?? 0).First();
             var moved = !string.IsNullOrEmpty(hello.Machine) && !string.IsNullOrEmpty(latest.Machine) && latest.Machine != hello.Machine;
@@ -99,10 +103,8 @@ internal static class IncarnationTable
                 $"log head {head} below the {acked} the hub acknowledged: restored from an older copy", cancellationToken);
         }
 
-        var firstSeen = self?.FirstSeenMs ?? hello.SeenMs;
-        if (others.Any(o => o.FirstSeenMs > firstSeen) && !await HasEventAsync(connection, transaction, hello.NodeId, hello.Incarnation, IncarnationEventKinds.TwoMachines, cancellationToken))
+        if (newer is not null && !await HasEventAsync(connection, transaction, hello.NodeId, hello.Incarnation, IncarnationEventKinds.TwoMachines, cancellationToken))
         {
-            var newer = others.Where(o => o.FirstSeenMs > firstSeen).OrderBy(o => o.FirstSeenMs).First();
             await AddEventAsync(connection, transaction, hello.NodeId, hello.Incarnation, hello.SeenMs, IncarnationEventKinds.TwoMachines,
                 $"{TwoMachinesReason}: incarnation {Short(hello.Incarnation)} on {Show(hello.Machine)} still syncs after {Short(newer.Incarnation)} appeared on {Show(newer.Machine)}", cancellationToken);
         }
