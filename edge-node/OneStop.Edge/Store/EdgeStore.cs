@@ -30,6 +30,9 @@ public sealed class EdgeStore
     /// <summary>Raised after a local write commits, so the sync agent can push without waiting for its timer.</summary>
     public event Action? LocalWriteCommitted;
 
+    /// <summary>Runs before every write and may refuse it by throwing (storage health: a damaged file takes no writes).</summary>
+    public Action? BeforeWrite { get; init; }
+
     public async Task InitialiseAsync(TimeProvider time, CancellationToken cancellationToken = default)
     {
         await _database.EnsureSchemaAsync(EdgeSchema.Sql, cancellationToken);
@@ -45,6 +48,7 @@ public sealed class EdgeStore
     /// </summary>
     public async Task<StoredRecord> WriteAsync(Guid id, string type, string scope, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -66,6 +70,7 @@ public sealed class EdgeStore
     /// </summary>
     public async Task<StoredRecord> AddAttachmentAsync(Guid attachmentId, string scope, IReadOnlyDictionary<string, string?> metadata, string sha256, string contentType, byte[] content, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -125,6 +130,7 @@ public sealed class EdgeStore
     /// <summary>Applies entries pulled from the hub and moves the pull cursor, in one transaction.</summary>
     public async Task<int> ApplyPulledAsync(IReadOnlyList<HubLogEntry> entries, long cursor, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -164,6 +170,7 @@ public sealed class EdgeStore
     /// <summary>Seeds reference records (the sample catalogue) without logging them: they belong to the hub.</summary>
     public async Task SeedReferenceAsync(IEnumerable<ChangeEntry> entries, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -191,6 +198,7 @@ public sealed class EdgeStore
 
     public async Task WriteCursorAsync(string key, long value, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await using var connection = await _database.OpenAsync(cancellationToken);
         using var transaction = SqliteDatabase.BeginWrite(connection);
         await MetaTable.WriteAsync(connection, transaction, key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
@@ -239,6 +247,7 @@ public sealed class EdgeStore
     /// </summary>
     public async Task<StoredRecord?> ResolveConflictAsync(Guid conflictId, string json, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await _writer.WaitAsync(cancellationToken);
         try
         {

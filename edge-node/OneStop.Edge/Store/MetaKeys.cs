@@ -11,4 +11,7 @@ public static class MetaKeys
 
     /// <summary>Hub log position this node has applied up to.</summary>
     public const string PullCursor = "pull_cursor";
+
+    /// <summary>This store's incarnation: a random id made when the store is (re)created, so its log never collides with an earlier one's.</summary>
+    public const string Incarnation = "incarnation";
 }
