@@ -23,6 +23,7 @@ var result = args[0] switch
     "hub-ingest" => await HubIngest.RunAsync(command),
     "idle-connections" => await IdleConnections.RunAsync(command),
     "edge-footprint" => await EdgeFootprint.RunAsync(command),
+    "store-check" => await StoreCheck.RunAsync(command),
     _ => throw new InvalidOperationException("unreachable"),
 };
 var path = ResultWriter.Write(result);
