@@ -15,10 +15,10 @@ public sealed class StoreSalvageTests
         using var temp = new TempStore();
         var filed = await DamagedFiles.FileDossiersAsync(await temp.OpenAsync(new ManualTime(DamagedFiles.Start)), Dossiers);
         var path = temp.Database.Path;
-        await DamagedFiles.CheckpointAsync(path);
-        var leaves = await DamagedFiles.LeafPagesOfAsync(path, "records");
+        await SqliteDamage.CheckpointAsync(path);
+        var leaves = await SqliteDamage.LeafPagesOfAsync(path, "records");
         Assert.True(leaves.Count >= 10, $"only {leaves.Count} record leaf pages");
-        DamagedFiles.OverwritePages(path, [leaves[2], leaves[leaves.Count / 2], leaves[^3]], seed: 1);
+        SqliteDamage.OverwritePages(path, [leaves[2], leaves[leaves.Count / 2], leaves[^3]], seed: 1);
         Assert.True((await StoreChecks.QuickCheckAsync(path, TimeSpan.FromMinutes(1))).FoundDamage);
 
         var fresh = path + ".fresh";
@@ -40,9 +40,9 @@ public sealed class StoreSalvageTests
         await store.WriteCursorAsync(MetaKeys.PullCursor, 42);
         var clockBefore = store.Clock.Last;
         var path = temp.Database.Path;
-        await DamagedFiles.CheckpointAsync(path);
+        await SqliteDamage.CheckpointAsync(path);
         var pages = new FileInfo(path).Length / 4096;
-        DamagedFiles.OverwritePages(path, [pages * 3 / 10, pages * 45 / 100, pages * 6 / 10, pages * 75 / 100], seed: 2);
+        SqliteDamage.OverwritePages(path, [pages * 3 / 10, pages * 45 / 100, pages * 6 / 10, pages * 75 / 100], seed: 2);
 
         var fresh = path + ".fresh";
         var report = await StoreSalvage.SalvageAsync(path, fresh, temp.NodeId);
@@ -71,8 +71,8 @@ public sealed class StoreSalvageTests
         using var temp = new TempStore();
         var filed = await DamagedFiles.FileDossiersAsync(await temp.OpenAsync(new ManualTime(DamagedFiles.Start)), Dossiers);
         var path = temp.Database.Path;
-        await DamagedFiles.CheckpointAsync(path);
-        DamagedFiles.OverwriteBytes(path, 0, 100, seed: 3);
+        await SqliteDamage.CheckpointAsync(path);
+        SqliteDamage.OverwriteBytes(path, 0, 100, seed: 3);
         Assert.NotNull(StoreChecks.CheckHeader(path));
 
         var fresh = path + ".fresh";
@@ -89,7 +89,7 @@ public sealed class StoreSalvageTests
         using var temp = new TempStore();
         await DamagedFiles.FileDossiersAsync(await temp.OpenAsync(new ManualTime(DamagedFiles.Start)), 5);
         var path = temp.Database.Path;
-        await DamagedFiles.CheckpointAsync(path);
+        await SqliteDamage.CheckpointAsync(path);
         var damagedBytes = await File.ReadAllBytesAsync(path);
         var fresh = path + ".fresh";
         await StoreSalvage.SalvageAsync(path, fresh, temp.NodeId);

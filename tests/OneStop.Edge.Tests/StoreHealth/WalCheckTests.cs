@@ -17,7 +17,7 @@ public sealed class WalCheckTests : IDisposable
         Assert.False(WalCheck.Check(wal, 4096).Damaged);
         var frameBytes = 24 + 4096;
         // The page data of the 8th frame: a flipped block, the frame header intact.
-        DamagedFiles.OverwriteBytes(wal, 32 + (7 * frameBytes) + 24 + 1000, 512, seed: 4);
+        SqliteDamage.OverwriteBytes(wal, 32 + (7 * frameBytes) + 24 + 1000, 512, seed: 4);
 
         var report = WalCheck.Check(wal, 4096);
 
@@ -32,7 +32,7 @@ public sealed class WalCheckTests : IDisposable
     {
         var (_, wal) = await SnapshotWithWalAsync();
         var length = new FileInfo(wal).Length;
-        DamagedFiles.OverwriteBytes(wal, length - 2048, 2048, seed: 5);
+        SqliteDamage.OverwriteBytes(wal, length - 2048, 2048, seed: 5);
 
         var report = WalCheck.Check(wal, 4096);
 
@@ -43,7 +43,7 @@ public sealed class WalCheckTests : IDisposable
     public async Task Check_HeaderOverwritten_ReportsEveryFrameIgnored()
     {
         var (_, wal) = await SnapshotWithWalAsync();
-        DamagedFiles.OverwriteBytes(wal, 0, 32, seed: 6);
+        SqliteDamage.OverwriteBytes(wal, 0, 32, seed: 6);
 
         var report = WalCheck.Check(wal, 4096);
 
