@@ -28,7 +28,9 @@ public static class EdgeExtensions
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<DossierService>();
-        builder.Services.AddHostedService<EdgeStoreStartup>();
+        // One instance: storage recovery opens and seeds the swapped-in store the same way.
+        builder.Services.AddSingleton<EdgeStoreStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EdgeStoreStartup>());
         return builder;
     }
 
@@ -43,7 +45,7 @@ public static class EdgeExtensions
 }
 
 /// <summary>Opens the store and seeds the sample catalogue before the host serves its first request.</summary>
-internal sealed class EdgeStoreStartup(EdgeStore store, IOptions<EdgeOptions> options, TimeProvider time, ILogger<EdgeStoreStartup> logger, StoreHealthState? health = null) : IHostedLifecycleService
+public sealed class EdgeStoreStartup(EdgeStore store, IOptions<EdgeOptions> options, TimeProvider time, ILogger<EdgeStoreStartup> logger, StoreHealthState? health = null) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -60,7 +62,8 @@ internal sealed class EdgeStoreStartup(EdgeStore store, IOptions<EdgeOptions> op
         }
     }
 
-    private async Task OpenAndSeedAsync(CancellationToken cancellationToken)
+    /// <summary>Opens the store on its file and seeds the catalogue; also after a recovery swapped a salvaged file in.</summary>
+    public async Task OpenAndSeedAsync(CancellationToken cancellationToken)
     {
         await store.InitialiseAsync(time, cancellationToken);
         var file = options.Value.CatalogueFile;

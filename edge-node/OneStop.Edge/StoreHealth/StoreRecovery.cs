@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OneStop.Edge.Store;
 using OneStop.Edge.Sync;
 using OneStop.Storage;
 
@@ -17,7 +16,7 @@ public sealed record RecoveryOutcome(SalvageReport Report, string DamagedCopy);
 /// </summary>
 public sealed class StoreRecovery(
     SqliteDatabase database,
-    EdgeStore store,
+    EdgeStoreStartup startup,
     StoreHealthState health,
     SyncAgent sync,
     IOptions<EdgeOptions> edge,
@@ -37,7 +36,8 @@ public sealed class StoreRecovery(
         try
         {
             var outcome = await SalvageAndSwapAsync(database.Path, edge.Value.NodeId, time, cancellationToken);
-            await store.InitialiseAsync(time, cancellationToken);
+            // Reopened as at start: the clock from the salvaged meta, the catalogue seeded again where pages were lost.
+            await startup.OpenAndSeedAsync(cancellationToken);
             var check = await StoreChecks.QuickCheckAsync(database.Path, TimeSpan.FromSeconds(options.Value.QuickCheckSeconds), cancellationToken);
             health.Update(s => s with
             {
