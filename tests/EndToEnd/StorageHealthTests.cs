@@ -3,11 +3,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
 
 namespace OneStop.EndToEnd.Tests;
 
 /// <summary>Storage health with real processes and real files: a database damaged on disk, a disk that is really full.</summary>
-public sealed class StorageHealthTests
+public sealed class StorageHealthTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -60,6 +61,8 @@ public sealed class StorageHealthTests
         Assert.True(exit == 0, output);
         var salvaged = await DossierIdsInFileAsync(database);
         Assert.True(salvaged.Count < 2 * PerNode, $"the damaged pages held no dossier ({salvaged.Count} kept)");
+        log.WriteLine($"{leaves.Count / 3} of {leaves.Count} record pages overwritten; the salvage kept {salvaged.Count} of {2 * PerNode} dossiers, "
+            + $"{salvaged.Count(all.Contains)} of them A's or B's as acknowledged by the hub.\n{output}");
         Assert.Single(Directory.GetFiles(a.DataDirectory, "edge-damaged-*.db"));
 
         // Back up: the store checks clean, writes work, and the hub brings back what the salvage could not keep.
