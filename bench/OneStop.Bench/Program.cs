@@ -24,6 +24,7 @@ var result = args[0] switch
     "idle-connections" => await IdleConnections.RunAsync(command),
     "edge-footprint" => await EdgeFootprint.RunAsync(command),
     "repair-bytes" => await RepairBytes.RunAsync(command),
+    "store-check" => await StoreCheck.RunAsync(command),
     _ => throw new InvalidOperationException("unreachable"),
 };
 var path = ResultWriter.Write(result);

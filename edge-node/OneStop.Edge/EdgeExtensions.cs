@@ -4,6 +4,7 @@ using OneStop.Edge.Attachments;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
+using OneStop.Edge.StoreHealth;
 using OneStop.Edge.Sync;
 using OneStop.Storage;
 
@@ -19,12 +20,17 @@ public static class EdgeExtensions
         builder.Services.AddSingleton(sp =>
             new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory, "edge.db")));
         builder.Services.AddSingleton(sp =>
-            new EdgeStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<EdgeOptions>>().Value.NodeId));
+            new EdgeStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<EdgeOptions>>().Value.NodeId)
+            {
+                BeforeWrite = sp.GetService<StoreHealthState>() is { } health ? health.ThrowIfWritesRefused : null,
+            });
         builder.Services.AddSingleton<BlobStore>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<DossierService>();
-        builder.Services.AddHostedService<EdgeStoreStartup>();
+        // One instance: storage recovery opens and seeds the swapped-in store the same way.
+        builder.Services.AddSingleton<EdgeStoreStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EdgeStoreStartup>());
         return builder;
     }
 
@@ -40,9 +46,25 @@ public static class EdgeExtensions
 }
 
 /// <summary>Opens the store and seeds the sample catalogue before the host serves its first request.</summary>
-internal sealed class EdgeStoreStartup(EdgeStore store, IOptions<EdgeOptions> options, TimeProvider time, ILogger<EdgeStoreStartup> logger) : IHostedLifecycleService
+public sealed class EdgeStoreStartup(EdgeStore store, IOptions<EdgeOptions> options, TimeProvider time, ILogger<EdgeStoreStartup> logger, StoreHealthState? health = null) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await OpenAndSeedAsync(cancellationToken);
+        }
+        catch (Exception ex) when (StoreFailures.Classify(ex) is { } problem && health is not null)
+        {
+            // A damaged or full store must not keep the node from starting: reads that still work are served,
+            // and every page says what is wrong and what to do.
+            health.Noticed(problem, ex.Message, time.GetUtcNow());
+            logger.LogCritical(ex, "The store could not be opened normally ({Problem}); the node starts so that it can say so.", problem);
+        }
+    }
+
+    /// <summary>Opens the store on its file and seeds the catalogue; also after a recovery swapped a salvaged file in.</summary>
+    public async Task OpenAndSeedAsync(CancellationToken cancellationToken)
     {
         await store.InitialiseAsync(time, cancellationToken);
         if (await store.BindIncarnationAsync(MachineIdentity.Read(options.Value.MachineIdentityFile), time, cancellationToken) is { } note)

@@ -1,15 +1,24 @@
 using OneStop.Edge;
 using OneStop.Edge.Api;
 using OneStop.Edge.Devices;
+using OneStop.Edge.StoreHealth;
 using OneStop.Edge.Ui;
 
+if (StoreCommands.IsCommand(args))
+{
+    return await StoreCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddStoreHealth();
 builder.AddEdgeStore();
 builder.AddSyncAgent();
 builder.AddEdgeDevices();
 builder.AddEdgeUi();
 
 var app = builder.Build();
+app.UseStoreHealth();
 app.MapEdgeApi();
 app.MapEdgeUi();
 app.Run();
+return 0;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneStop.Hardware;
 
@@ -11,7 +12,7 @@ public static class DeviceExtensions
         builder.Services.AddOptions<DeviceOptions>().BindConfiguration(DeviceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HardwareOptions>().BindConfiguration("Hardware");
         builder.Services.AddSingleton(sp => DeviceSet.Create(sp.GetRequiredService<IOptions<HardwareOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<DeviceHealthBoard>();
+        builder.Services.TryAddSingleton<DeviceHealthBoard>();
         builder.Services.AddHostedService<DeviceMonitor>();
         return builder;
     }

@@ -8,7 +8,7 @@ namespace OneStop.Edge.Store;
 /// Content lives in the same SQLite file as the records: the attachment record and its bytes commit
 /// together, and a power cut cannot leave a record pointing at a half-written file.
 /// </summary>
-public sealed class BlobStore(SqliteDatabase database)
+public sealed class BlobStore(SqliteDatabase database, TimeProvider? time = null)
 {
     public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
@@ -33,7 +33,11 @@ public sealed class BlobStore(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data FROM blobs WHERE sha256 = $sha";
+        // Content housekeeping freed (the hub holds it) is absent here, not damaged.
+        command.CommandText = """
+            SELECT data FROM blobs WHERE sha256 = $sha
+            AND NOT EXISTS (SELECT 1 FROM blob_uploads WHERE sha256 = $sha AND released_ms IS NOT NULL)
+            """;
         command.Parameters.AddWithValue("$sha", sha256);
         if (await command.ExecuteScalarAsync(cancellationToken) is not byte[] data)
         {
@@ -52,8 +56,13 @@ public sealed class BlobStore(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE blobs SET uploaded = 1 WHERE sha256 = $sha";
+        // When the hub confirmed it: housekeeping frees content only some days after that.
+        command.CommandText = """
+            UPDATE blobs SET uploaded = 1 WHERE sha256 = $sha;
+            INSERT INTO blob_uploads (sha256, uploaded_ms) VALUES ($sha, $now) ON CONFLICT(sha256) DO NOTHING;
+            """;
         command.Parameters.AddWithValue("$sha", sha256);
+        command.Parameters.AddWithValue("$now", (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

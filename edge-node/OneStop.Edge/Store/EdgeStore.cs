@@ -30,6 +30,9 @@ public sealed partial class EdgeStore
     /// <summary>Raised after a local write commits, so the sync agent can push without waiting for its timer.</summary>
     public event Action? LocalWriteCommitted;
 
+    /// <summary>Runs before every write and may refuse it by throwing (storage health: a damaged file takes no writes).</summary>
+    public Action? BeforeWrite { get; init; }
+
     public async Task InitialiseAsync(TimeProvider time, CancellationToken cancellationToken = default)
     {
         await _database.EnsureSchemaAsync(EdgeSchema.Sql, cancellationToken);
@@ -45,6 +48,7 @@ public sealed partial class EdgeStore
     /// </summary>
     public async Task<StoredRecord> WriteAsync(Guid id, string type, string scope, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -66,6 +70,7 @@ public sealed partial class EdgeStore
     /// </summary>
     public async Task<StoredRecord> AddAttachmentAsync(Guid attachmentId, string scope, IReadOnlyDictionary<string, string?> metadata, string sha256, string contentType, byte[] content, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -129,6 +134,7 @@ public sealed partial class EdgeStore
     /// <summary>As above, keeping the hub's fingerprint of its log at the cursor with it (see <see cref="ReadPullMarkAsync"/>).</summary>
     public async Task<int> ApplyPulledAsync(IReadOnlyList<HubLogEntry> entries, long cursor, string cursorMark, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -169,6 +175,7 @@ public sealed partial class EdgeStore
     /// <summary>Seeds reference records (the sample catalogue) without logging them: they belong to the hub.</summary>
     public async Task SeedReferenceAsync(IEnumerable<ChangeEntry> entries, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await _writer.WaitAsync(cancellationToken);
         try
         {
@@ -196,6 +203,7 @@ public sealed partial class EdgeStore
 
     public async Task WriteCursorAsync(string key, long value, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await using var connection = await _database.OpenAsync(cancellationToken);
         using var transaction = SqliteDatabase.BeginWrite(connection);
         await MetaTable.WriteAsync(connection, transaction, key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
@@ -244,6 +252,7 @@ public sealed partial class EdgeStore
     /// </summary>
     public async Task<StoredRecord?> ResolveConflictAsync(Guid conflictId, string json, CancellationToken cancellationToken = default)
     {
+        BeforeWrite?.Invoke();
         await _writer.WaitAsync(cancellationToken);
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OneStop.Edge.Devices;
 using OneStop.Edge.Store;
+using OneStop.Edge.StoreHealth;
 using OneStop.Protocol;
 using OneStop.Protocol.Transport;
 using OneStop.Storage;
@@ -78,7 +79,8 @@ public sealed class SyncAgent(
             {
                 status.Update(s => s with { Link = LinkState.Offline, LastError = "hub unreachable; next attempt after " + ex.RetryAfter?.ToString() });
             }
-            catch (Exception ex) when (ex is GrpcException or HttpRequestException or IOException or InvalidOperationException or TimeoutException or InvalidDataException)
+            catch (Exception ex) when (ex is GrpcException or HttpRequestException or IOException or InvalidOperationException or TimeoutException or InvalidDataException
+                || StoreFailures.Classify(ex) is not null)
             {
                 status.Update(s => s with { Link = LinkState.Offline, LastError = Describe(ex) });
                 logger.LogWarning("Sync round failed: {Reason}", Describe(ex));
@@ -129,6 +131,8 @@ public sealed class SyncAgent(
 
     private static string Describe(Exception ex) => ex switch
     {
+        // A full or damaged store is not the link's fault: the sync bar says so in the desk's words.
+        _ when StoreFailures.Classify(ex) is { } problem => OneStop.Ui.Localisation.UiText.Strings[problem == StoreProblem.Full ? "storage.full.title" : "storage.corrupt.title"].Vi,
         GrpcException grpc => $"{grpc.Status}: {grpc.Message}",
         _ => ex.Message,
     };

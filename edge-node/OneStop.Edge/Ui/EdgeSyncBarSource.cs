@@ -1,4 +1,5 @@
 using OneStop.Edge.Store;
+using OneStop.Edge.StoreHealth;
 using OneStop.Edge.Sync;
 using OneStop.Ui.Ports;
 
@@ -12,7 +13,17 @@ public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeSt
     public async Task<SyncBarState> ReadAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = status.Current;
-        var backlog = await store.CountBacklogAsync(cancellationToken);
+        // A damaged log must not take every page down with the bar: the admin needs the devices page to recover.
+        long backlog;
+        try
+        {
+            backlog = await store.CountBacklogAsync(cancellationToken);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (StoreFailures.Classify(ex) == StoreProblem.Corrupt)
+        {
+            backlog = -1;
+        }
+
         var link = snapshot.Link switch
         {
             LinkState.Disabled => SyncLink.Disabled,

@@ -16,4 +16,7 @@ public enum DeskAction
     /// <summary>Attach a scan or photo; a volunteer only to a draft (checked with the dossier, see the adapter).</summary>
     AttachFile,
     ResolveConflicts,
+
+    /// <summary>Recover a damaged database, free storage: the commune admin only.</summary>
+    ManageStorage,
 }

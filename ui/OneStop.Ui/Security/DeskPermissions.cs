@@ -15,9 +15,12 @@ public static class DeskPermissions
         DeskAction.AttachFile,
     ];
 
+    private static readonly DeskAction[] CommuneAdminOnlyActions = [DeskAction.ManageStorage];
+
     public static bool Allows(string? role, DeskAction action) => role switch
     {
-        DeskRoles.Staff or DeskRoles.CommuneAdmin => true,
+        DeskRoles.CommuneAdmin => true,
+        DeskRoles.Staff => !CommuneAdminOnlyActions.Contains(action),
         DeskRoles.Volunteer => VolunteerActions.Contains(action),
         _ => false,
     };
