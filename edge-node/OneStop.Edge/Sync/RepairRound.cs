@@ -4,8 +4,8 @@ using OneStop.Protocol;
 using OneStop.Protocol.Mapping;
 using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
-using DigestRange = OneStop.Core.Repair.DigestRange;
 using OneStop.Storage;
+using DigestRange = OneStop.Core.Repair.DigestRange;
 
 namespace OneStop.Edge.Sync;
 
