@@ -27,6 +27,8 @@ internal sealed class SyncCluster : IAsyncDisposable
             _link.Start();
         }
 
+        HubHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        HubHttp.DefaultRequestHeaders.Add("X-OneStop-Admin-Key", HubAdminKey);
         Edges = [.. Enumerable.Range(1, edges).Select(i => new EdgeNode($"node-e2e-{i:D2}", $"e2e-key-{i}", Path.Combine(_root, $"edge-{i}")))];
     }
 
@@ -43,7 +45,10 @@ internal sealed class SyncCluster : IAsyncDisposable
 
     public HostProcess? Hub { get; private set; }
 
-    public HttpClient HubHttp { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>The hub's admin API key; <see cref="HubHttp"/> presents it on every request.</summary>
+    public string HubAdminKey { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    public HttpClient HubHttp { get; }
 
     public Uri HubApi(string path) => new($"http://127.0.0.1:{HubHttpPort}{path}");
 
@@ -54,6 +59,7 @@ internal sealed class SyncCluster : IAsyncDisposable
             ["Hub:DataDirectory"] = Path.Combine(_root, "hub"),
             ["Hub:GrpcPort"] = HubGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:HttpPort"] = HubHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub:AdminApiKey"] = HubAdminKey,
         };
         for (var i = 0; i < Edges.Count; i++)
         {

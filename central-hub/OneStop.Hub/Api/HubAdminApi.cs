@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
+using OneStop.Hub.Admin;
 using OneStop.Hub.Store;
 
 namespace OneStop.Hub.Api;
@@ -8,10 +9,14 @@ namespace OneStop.Hub.Api;
 /// <summary>The admin HTTP API: fleet, dossiers received, and catalogue changes pushed to every node.</summary>
 public static class HubAdminApi
 {
-    public static IEndpointRouteBuilder MapHubAdminApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps the admin API on the admin listener only, behind the admin key.</summary>
+    public static WebApplication MapHubAdminApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api");
-        api.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.Services.GetRequiredService<AdminApiKey>().EnsureReady();
+        app.UseListenerSeparation();
+        // Health carries no data and a load balancer has no key; it still answers on the admin listener only.
+        app.MapGet("/api/healthz", () => Results.Ok(new { status = "ok" })).WithMetadata(AdminListener.Marker.Instance);
+        var api = app.MapGroup("/api").WithMetadata(AdminListener.Marker.Instance).AddEndpointFilter<AdminAccessFilter>();
         api.MapGet("/nodes", async (HubStore store, CancellationToken ct) => Results.Ok(await store.ListNodeStatesAsync(ct)));
         api.MapGet("/stats", async (HubStore store, CancellationToken ct) => Results.Ok(new
         {
