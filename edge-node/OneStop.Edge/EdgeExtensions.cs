@@ -21,6 +21,7 @@ public static class EdgeExtensions
         builder.Services.AddSingleton(sp =>
             new EdgeStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<EdgeOptions>>().Value.NodeId));
         builder.Services.AddSingleton<BlobStore>();
+        builder.Services.AddSingleton<SyncQuarantine>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<DossierService>();

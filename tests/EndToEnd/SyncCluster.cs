@@ -52,7 +52,8 @@ internal sealed class SyncCluster : IAsyncDisposable
 
     public Uri HubApi(string path) => new($"http://127.0.0.1:{HubHttpPort}{path}");
 
-    public async Task StartHubAsync()
+    /// <param name="extra">Settings on top of the cluster's own (e.g. a smaller Hub:MaxMessageBytes).</param>
+    public async Task StartHubAsync(IReadOnlyDictionary<string, string>? extra = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -66,6 +67,11 @@ internal sealed class SyncCluster : IAsyncDisposable
             settings[$"Hub:Nodes:{i}:Id"] = Edges[i].NodeId;
             settings[$"Hub:Nodes:{i}:CommuneCode"] = CommuneCode;
             settings[$"Hub:Nodes:{i}:Key"] = Edges[i].Key;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
         }
 
         Hub = await HostProcess.StartAsync(RepoPaths.HostDll("central-hub", "OneStop.Hub"), settings);

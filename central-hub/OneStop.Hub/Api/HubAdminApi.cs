@@ -3,6 +3,7 @@ using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
 using OneStop.Hub.Admin;
 using OneStop.Hub.Store;
+using OneStop.Storage;
 
 namespace OneStop.Hub.Api;
 
@@ -17,7 +18,8 @@ public static class HubAdminApi
         // Health carries no data and a load balancer has no key; it still answers on the admin listener only.
         app.MapGet("/api/healthz", () => Results.Ok(new { status = "ok" })).WithMetadata(AdminListener.Marker.Instance);
         var api = app.MapGroup("/api").WithMetadata(AdminListener.Marker.Instance).AddEndpointFilter<AdminAccessFilter>();
-        api.MapGet("/nodes", async (HubStore store, CancellationToken ct) => Results.Ok(await store.ListNodeStatesAsync(ct)));
+        api.MapGet("/nodes", ListNodesAsync);
+        api.MapGet("/quarantine", async (SqliteDatabase database, CancellationToken ct) => Results.Ok(await QuarantineTable.ListAsync(database, ct)));
         api.MapGet("/stats", async (HubStore store, CancellationToken ct) => Results.Ok(new
         {
             dossiers = await store.CountAsync(RecordTypes.Dossier, ct),
@@ -39,6 +41,24 @@ public static class HubAdminApi
             Results.Ok((await store.ListConflictsAsync(scope, ct)).Select(c => c.ToView())));
         api.MapPost("/conflicts/{id:guid}/resolve", ResolveConflictAsync);
         return app;
+    }
+
+    /// <summary>The fleet view: each node's state and the entries it had to quarantine (too large to send).</summary>
+    private static async Task<IResult> ListNodesAsync(HubStore store, SqliteDatabase database, CancellationToken ct)
+    {
+        var quarantined = (await QuarantineTable.ListAsync(database, ct)).ToLookup(q => q.NodeId);
+        return Results.Ok((await store.ListNodeStatesAsync(ct)).Select(n => new
+        {
+            n.NodeId,
+            n.AckedSeq,
+            n.LastSeenMs,
+            n.ClockOffsetMs,
+            n.ReportedBacklog,
+            n.SoftwareVersion,
+            n.Devices,
+            n.LastError,
+            quarantined = quarantined[n.NodeId].Select(q => new { q.OriginSeq, q.RecordId, q.RecordType }),
+        }));
     }
 
     /// <summary>An admin settles a conflict with a value (either side's or a new one); nodes pull the resolution.</summary>

@@ -56,7 +56,7 @@ public sealed class HubSyncService(HubStore store, AttachmentStore attachments, 
         {
             var outcome = await store.PushAsync(node, entries, context.CancellationToken);
             await store.RecordPushErrorAsync(node.NodeId, null, context.CancellationToken);
-            return new PushReply { AckedOriginSeq = outcome.AckedSeq, Applied = outcome.Applied, Duplicates = outcome.Duplicates, Conflicts = outcome.Conflicts };
+            return new PushReply { AckedOriginSeq = outcome.AckedSeq, Applied = outcome.Applied, Duplicates = outcome.Duplicates, Conflicts = outcome.Conflicts, Quarantined = outcome.Quarantined };
         }
         catch (PushRefusedException ex)
         {

@@ -45,5 +45,5 @@ internal static class HubSchema
             data BLOB NOT NULL,
             PRIMARY KEY (sha256, offset)
         );
-        """ + MetaTable.Schema;
+        """ + QuarantineTable.Schema + MetaTable.Schema;
 }

@@ -57,7 +57,7 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
             var acked = await ReadAckedAsync(connection, transaction, node.NodeId, cancellationToken);
             var lastVersion = await ReadLastVersionAsync(connection, transaction, node.NodeId, cancellationToken);
             var hubNowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-            int applied = 0, duplicates = 0, conflicts = 0;
+            int applied = 0, duplicates = 0, conflicts = 0, quarantined = 0;
             foreach (var entry in entries.OrderBy(e => e.OriginSeq))
             {
                 if (entry.OriginSeq <= acked)
@@ -69,6 +69,14 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
                 if (entry.OriginSeq != acked + 1)
                 {
                     throw new PushRefusedException(PushRefusal.Gap, $"expected entry {acked + 1} from '{node.NodeId}', got {entry.OriginSeq}");
+                }
+
+                if (entry.Quarantined)
+                {
+                    await QuarantineTable.AddAsync(connection, transaction, entry, hubNowMs, cancellationToken);
+                    quarantined++;
+                    acked = entry.OriginSeq;
+                    continue;
                 }
 
                 // Clamped before it enters the log, so every replica sees the same plausible versions.
@@ -99,7 +107,7 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
 
             await SaveClockAsync(connection, transaction, cancellationToken);
             transaction.Commit();
-            return new PushOutcome(acked, applied, duplicates, conflicts);
+            return new PushOutcome(acked, applied, duplicates, conflicts, quarantined);
         }
         finally
         {

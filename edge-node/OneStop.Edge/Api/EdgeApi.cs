@@ -46,7 +46,7 @@ public static class EdgeApi
         return app;
     }
 
-    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, DeviceHealthBoard devices, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, SyncQuarantine quarantine, DeviceHealthBoard devices, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
     {
         var snapshot = status.Current;
         return Results.Ok(new
@@ -55,6 +55,7 @@ public static class EdgeApi
             communeCode = options.Value.CommuneCode,
             link = snapshot.Link.ToString().ToLowerInvariant(),
             backlog = await store.CountBacklogAsync(ct),
+            quarantined = await quarantine.CountAsync(ct),
             blobsPending = (await blobs.ListPendingAsync(ct)).Count,
             pushAcked = await store.ReadCursorAsync(MetaKeys.PushAcked, ct),
             pullCursor = await store.ReadCursorAsync(MetaKeys.PullCursor, ct),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Changes;
 using OneStop.Core.Dossiers;
+using OneStop.Core.Limits;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Store;
 using OneStop.Storage;
@@ -36,6 +37,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             values[DossierFields.FormPrefix + key] = JsonSerializer.Serialize(value);
         }
 
+        ThrowIfTooLarge(values);
         var id = Guid.CreateVersion7(now);
         var record = await store.WriteAsync(id, RecordTypes.Dossier, options.Value.CommuneCode, values, cancellationToken);
         return View(record);
@@ -87,7 +89,17 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             values[DossierFields.FormPrefix + key] = JsonSerializer.Serialize(value);
         }
 
+        ThrowIfTooLarge(values);
         return View(await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken));
+    }
+
+    /// <summary>Refuses at the door what the log could not carry (docs/limits.md).</summary>
+    private static void ThrowIfTooLarge(IReadOnlyDictionary<string, string?> values)
+    {
+        if (RecordLimits.CheckWrite(values) is { } violation)
+        {
+            throw new IntakeException(violation.Field ?? "dossier", violation.MessageVi, violation.MessageEn);
+        }
     }
 
     public async Task<IReadOnlyList<DossierView>> ListAsync(CancellationToken cancellationToken = default) =>

@@ -18,5 +18,5 @@ internal static class EdgeSchema
             data BLOB NOT NULL,
             uploaded INTEGER NOT NULL DEFAULT 0
         );
-        """ + MetaTable.Schema;
+        """ + SyncQuarantine.Schema + MetaTable.Schema;
 }

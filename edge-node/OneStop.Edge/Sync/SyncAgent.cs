@@ -17,6 +17,7 @@ namespace OneStop.Edge.Sync;
 public sealed class SyncAgent(
     EdgeStore store,
     BlobStore blobs,
+    SyncQuarantine quarantine,
     DeviceHealthBoard devices,
     IOptions<SyncOptions> syncOptions,
     IOptions<EdgeOptions> edgeOptions,
@@ -54,7 +55,7 @@ public sealed class SyncAgent(
 
         store.LocalWriteCommitted += RequestSync;
         using var channel = new GrpcChannel(options.HubUrl, new GrpcChannelOptions { CompressRequests = true });
-        var round = new SyncRound(store, blobs, new SyncClient(channel), options, edgeOptions.Value, status, devices, time);
+        var round = new SyncRound(store, blobs, new SyncClient(channel), options, edgeOptions.Value, status, devices, time, quarantine);
         var pipeline = BuildPipeline();
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -5,7 +5,7 @@ using OneStop.Ui.Ports;
 namespace OneStop.Edge.Ui;
 
 /// <summary>The sync agent's snapshot and the store's backlog, as the bar on every page shows them.</summary>
-public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeStore store) : ISyncBarSource
+public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeStore store, SyncQuarantine quarantine) : ISyncBarSource
 {
     public async Task<SyncBarState> ReadAsync(CancellationToken cancellationToken = default)
     {
@@ -18,7 +18,7 @@ public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeSt
             LinkState.Online => SyncLink.Online,
             _ => SyncLink.Offline,
         };
-        return new SyncBarState(link, backlog, snapshot.LastSuccess, snapshot.LastError, snapshot.ClockOffsetMs, snapshot.Pushed, snapshot.Pulled);
+        return new SyncBarState(link, backlog, snapshot.LastSuccess, snapshot.LastError, snapshot.ClockOffsetMs, snapshot.Pushed, snapshot.Pulled, await quarantine.CountAsync(cancellationToken));
     }
 
     public void RequestSync() => agent.RequestSync();

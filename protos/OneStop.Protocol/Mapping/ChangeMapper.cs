@@ -29,6 +29,7 @@ public static class ChangeMapper
             RecordType = change.RecordType,
             Scope = change.Scope,
             ClockClamped = change.ClockClamped,
+            Quarantined = change.Quarantined,
         };
         foreach (var field in change.Fields)
         {
@@ -84,7 +85,7 @@ public static class ChangeMapper
                 ToDomain(field.Replaced)));
         }
 
-        change = new DomainChange(wire.OriginNode, wire.OriginSeq, id, wire.RecordType, wire.Scope, fields, wire.ClockClamped);
+        change = new DomainChange(wire.OriginNode, wire.OriginSeq, id, wire.RecordType, wire.Scope, fields, wire.ClockClamped, wire.Quarantined);
         error = string.Empty;
         return true;
     }
