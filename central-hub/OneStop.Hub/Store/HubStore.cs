@@ -36,17 +36,14 @@ public sealed class HubStore(SqliteDatabase database, string hubId, TimeProvider
     /// </summary>
     public async Task<PushOutcome> PushAsync(NodeIdentity node, IReadOnlyList<ChangeEntry> entries, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in entries)
+        if (PushPolicy.Check(node.NodeId, node.CommuneCode, entries) is { } violation)
         {
-            if (entry.OriginNode != node.NodeId)
+            throw new PushRefusedException(violation.Kind switch
             {
-                throw new PushRefusedException(PushRefusal.ForgedOrigin, $"entry {entry.OriginSeq} claims origin '{entry.OriginNode}' but the caller is '{node.NodeId}'");
-            }
-
-            if (entry.Scope != node.CommuneCode || RecordTypes.IsReference(entry.RecordType))
-            {
-                throw new PushRefusedException(PushRefusal.OutOfScope, $"entry {entry.OriginSeq} writes {entry.RecordType} in scope '{entry.Scope}'; node '{node.NodeId}' may write only commune {node.CommuneCode}");
-            }
+                PushViolationKind.ForgedOrigin => PushRefusal.ForgedOrigin,
+                PushViolationKind.OutOfScope => PushRefusal.OutOfScope,
+                _ => PushRefusal.Malformed,
+            }, violation.Message);
         }
 
         await _writer.WaitAsync(cancellationToken);
