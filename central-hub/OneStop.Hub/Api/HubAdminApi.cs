@@ -62,10 +62,19 @@ public static class HubAdminApi
     }
 
     /// <summary>An admin settles a conflict with a value (either side's or a new one); nodes pull the resolution.</summary>
-    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, HubStore store, CancellationToken ct) =>
-        await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
-            ? Results.NotFound(new { error = $"No open conflict {id}: it may be resolved already." })
-            : Results.Ok(new { resolved = id });
+    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, HubStore store, CancellationToken ct)
+    {
+        try
+        {
+            return await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
+                ? Results.NotFound(new { error = $"No open conflict {id}: it may be resolved already." })
+                : Results.Ok(new { resolved = id });
+        }
+        catch (Core.Merge.ResolutionRefusedException ex)
+        {
+            return Results.BadRequest(new { field = "value", error = ex.MessageVi, errorEn = ex.Message });
+        }
+    }
 
     public sealed record ConflictResolution(JsonElement Value);
 

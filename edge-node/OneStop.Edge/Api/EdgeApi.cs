@@ -147,10 +147,19 @@ public static class EdgeApi
     }
 
     /// <summary>Staff settle a conflict with a value: a new write that saw both sides, so it supersedes both.</summary>
-    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, EdgeStore store, CancellationToken ct) =>
-        await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
-            ? Results.NotFound(new { error = "Không còn xung đột này (có thể đã được xử lý).", errorEn = $"No open conflict {id}: it may be resolved already." })
-            : Results.Ok(new { resolved = id });
+    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, EdgeStore store, CancellationToken ct)
+    {
+        try
+        {
+            return await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
+                ? Results.NotFound(new { error = "Không còn xung đột này (có thể đã được xử lý).", errorEn = $"No open conflict {id}: it may be resolved already." })
+                : Results.Ok(new { resolved = id });
+        }
+        catch (Core.Merge.ResolutionRefusedException ex)
+        {
+            return Results.BadRequest(new { field = "value", error = ex.MessageVi, errorEn = ex.Message });
+        }
+    }
 
     /// <summary>Input staff must correct: which field, in Vietnamese and in English.</summary>
     private static IResult Invalid(IntakeException ex) =>
