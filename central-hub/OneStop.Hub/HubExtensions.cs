@@ -53,7 +53,16 @@ public static class HubExtensions
     public static WebApplication MapHubSync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<HubOptions>>().Value;
-        app.MapSyncService(app.Services.GetRequiredService<HubSyncService>(), new GrpcServerOptions { MaxReceiveMessageBytes = options.MaxMessageBytes });
+        var authenticator = app.Services.GetRequiredService<INodeAuthenticator>();
+        app.MapSyncService(app.Services.GetRequiredService<HubSyncService>(), new GrpcServerOptions
+        {
+            MaxReceiveMessageBytes = options.MaxMessageBytes,
+            Authenticate = context =>
+            {
+                authenticator.Authenticate(context);
+                return ValueTask.CompletedTask;
+            },
+        });
         app.MapGrpcUnimplementedFallback();
         return app;
     }

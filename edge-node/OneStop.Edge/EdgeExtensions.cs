@@ -22,6 +22,7 @@ public static class EdgeExtensions
             new EdgeStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<EdgeOptions>>().Value.NodeId));
         builder.Services.AddSingleton<BlobStore>();
         builder.Services.AddSingleton<SyncQuarantine>();
+        builder.Services.AddSingleton<RecordPages>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<DossierService>();
