@@ -239,7 +239,7 @@ public sealed class RandomWorkload(SimulationWorld world, Random random)
         var value = random.Next(2) == 0 && shown is { Deleted: false, Json: not null }
             ? shown.Json
             : loser.Deleted || loser.Json is null
-                ? (field == "status" ? "\"withdrawn\"" : Names[random.Next(Names.Length)])
+                ? (field == "status" ? conflict.Conflict.Winner.Json ?? "\"withdrawn\"" : Names[random.Next(Names.Length)])
                 : loser.Json;
 
         var entry = await world.ResolveAsync(replica, conflict, value);

@@ -125,9 +125,16 @@ public static class RuleOracle
     public static FieldChange Winner(string recordType, string field, IEnumerable<FieldChange> writes)
     {
         ArgumentNullException.ThrowIfNull(writes);
+        var all = writes.ToList();
         FieldChange? best = null;
-        foreach (var write in writes)
+        foreach (var write in all)
         {
+            // A status write that another write saw (a resolution, a later move) is out of the running.
+            if (IsStatus(recordType, field) && all.Exists(other => other.Version > write.Version && other.Replaced >= write.Version))
+            {
+                continue;
+            }
+
             if (best is null || Beats(recordType, field, write, best))
             {
                 best = write;

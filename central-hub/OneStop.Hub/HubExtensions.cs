@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Catalogue;
+using OneStop.Hub.Admin;
 using OneStop.Hub.Nodes;
 using OneStop.Hub.Services;
 using OneStop.Hub.Store;
@@ -13,7 +14,10 @@ namespace OneStop.Hub;
 /// <summary>Registrations of the hub host, one method per part.</summary>
 public static class HubExtensions
 {
-    /// <summary>Two listeners: gRPC for nodes (HTTP/2 only, so h2c works without TLS) and HTTP/1.1+2 for admins.</summary>
+    /// <summary>
+    /// Two listeners: gRPC for nodes (HTTP/2 only, so h2c works without TLS) and HTTP/1.1+2 for admins;
+    /// each serves only its own endpoints (<see cref="AdminListener"/>).
+    /// </summary>
     public static WebApplicationBuilder AddHubEndpoints(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
@@ -21,7 +25,7 @@ public static class HubExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.ListenGrpc(address, options.GrpcPort);
-            kestrel.Listen(address, options.HttpPort);
+            kestrel.Listen(address, options.HttpPort, listen => listen.UseAdminTag());
         });
         return builder;
     }
@@ -41,6 +45,7 @@ public static class HubExtensions
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<HubOptions>>().Value.MaxAttachmentBytes));
         builder.Services.AddSingleton<INodeAuthenticator, SharedKeyAuthenticator>();
         builder.Services.AddSingleton<HubSyncService>();
+        builder.Services.AddSingleton<AdminApiKey>();
         builder.Services.AddHostedService<HubStoreStartup>();
         return builder;
     }
@@ -48,7 +53,16 @@ public static class HubExtensions
     public static WebApplication MapHubSync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<HubOptions>>().Value;
-        app.MapSyncService(app.Services.GetRequiredService<HubSyncService>(), new GrpcServerOptions { MaxReceiveMessageBytes = options.MaxMessageBytes });
+        var authenticator = app.Services.GetRequiredService<INodeAuthenticator>();
+        app.MapSyncService(app.Services.GetRequiredService<HubSyncService>(), new GrpcServerOptions
+        {
+            MaxReceiveMessageBytes = options.MaxMessageBytes,
+            Authenticate = context =>
+            {
+                authenticator.Authenticate(context);
+                return ValueTask.CompletedTask;
+            },
+        });
         app.MapGrpcUnimplementedFallback();
         return app;
     }

@@ -42,6 +42,12 @@ public sealed class HubOptions
     [Range(0, 65535)]
     public int HttpPort { get; set; } = DefaultHttpPort;
 
+    /// <summary>
+    /// The key the admin API asks for (header <see cref="Admin.AdminApiKey.Header"/>). No default: when empty the
+    /// hub makes one at first start and writes it to <see cref="Admin.AdminApiKey.FileName"/> in <see cref="DataDirectory"/>.
+    /// </summary>
+    public string? AdminApiKey { get; set; }
+
     [Range(1, 100_000)]
     public int MaxPullEntries { get; set; } = DefaultMaxPullEntries;
 

@@ -25,6 +25,8 @@ public static class EdgeExtensions
                 BeforeWrite = sp.GetService<StoreHealthState>() is { } health ? health.ThrowIfWritesRefused : null,
             });
         builder.Services.AddSingleton<BlobStore>();
+        builder.Services.AddSingleton<SyncQuarantine>();
+        builder.Services.AddSingleton<RecordPages>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<DossierService>();

@@ -57,12 +57,33 @@ internal sealed class EdgeNode(string nodeId, string key, string dataDirectory)
         {
             procedureCode,
             applicantName = applicant,
-            form = new Dictionary<string, string> { ["child.full_name"] = applicant },
+            form = BirthAnswers,
         });
         Assert.True(response.IsSuccessStatusCode, $"create dossier: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("id").GetGuid();
     }
+
+    /// <summary>A complete, valid birth registration: the API holds the desk's intake rules (residents R001/R002).</summary>
+    public static readonly Dictionary<string, string> BirthAnswers = new()
+    {
+        ["child.full_name"] = "Sùng Thị Mỷ",
+        ["child.gender"] = "nu",
+        ["child.date_of_birth"] = "2025-05-20",
+        ["child.ethnicity"] = "Mông",
+        ["child.nationality"] = "Việt Nam",
+        ["child.place_of_birth"] = """{"commune_code":"00715","province_code":"08"}""",
+        ["mother.full_name"] = "Giàng Thị Mai",
+        ["mother.date_of_birth"] = "1981-09-02",
+        ["mother.ethnicity"] = "Mông",
+        ["mother.nationality"] = "Việt Nam",
+        ["mother.id_number"] = "002181990002",
+        ["mother.residence"] = """{"commune_code":"00715","province_code":"08"}""",
+        ["requester.full_name"] = "Sùng Mí Chứ",
+        ["requester.id_number"] = "002078990001",
+        ["requester.residence"] = """{"commune_code":"00715","province_code":"08"}""",
+        ["requester.relationship"] = "cha",
+    };
 
     public Task<JsonElement> GetJsonAsync(string path) => Http.GetFromJsonAsync<JsonElement>(Api(path));
 

@@ -27,6 +27,8 @@ internal sealed partial class SyncCluster : IAsyncDisposable
             _link.Start();
         }
 
+        HubHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        HubHttp.DefaultRequestHeaders.Add("X-OneStop-Admin-Key", HubAdminKey);
         Edges = [.. Enumerable.Range(1, edges).Select(i => new EdgeNode($"node-e2e-{i:D2}", $"e2e-key-{i}", Path.Combine(_root, $"edge-{i}")))];
     }
 
@@ -49,23 +51,33 @@ internal sealed partial class SyncCluster : IAsyncDisposable
     /// <summary>The hub's data folder, for tests that check what it stored on disk.</summary>
     public string HubDataDirectory => Path.Combine(_root, "hub");
 
-    public HttpClient HubHttp { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>The hub's admin API key; <see cref="HubHttp"/> presents it on every request.</summary>
+    public string HubAdminKey { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    public HttpClient HubHttp { get; }
 
     public Uri HubApi(string path) => new($"http://127.0.0.1:{HubHttpPort}{path}");
 
-    public async Task StartHubAsync()
+    /// <param name="extra">Settings on top of the cluster's own (e.g. a smaller Hub:MaxMessageBytes).</param>
+    public async Task StartHubAsync(IReadOnlyDictionary<string, string>? extra = null)
     {
         var settings = new Dictionary<string, string>
         {
             ["Hub:DataDirectory"] = HubDataDirectory,
             ["Hub:GrpcPort"] = HubGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:HttpPort"] = HubHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub:AdminApiKey"] = HubAdminKey,
         };
         for (var i = 0; i < Edges.Count; i++)
         {
             settings[$"Hub:Nodes:{i}:Id"] = Edges[i].NodeId;
             settings[$"Hub:Nodes:{i}:CommuneCode"] = CommuneCode;
             settings[$"Hub:Nodes:{i}:Key"] = Edges[i].Key;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
         }
 
         Hub = await HostProcess.StartAsync(RepoPaths.HostDll("central-hub", "OneStop.Hub"), settings);

@@ -144,6 +144,41 @@ public sealed class PushRefusalTests : IAsyncLifetime
         Assert.Equal(afterFirst, await SnapshotAsync());
     }
 
+    [Theory]
+    [InlineData("negative counter")]
+    [InlineData("counter above the maximum")]
+    [InlineData("wall time long.MinValue")]
+    [InlineData("version by another node")]
+    [InlineData("reserved field name")]
+    [InlineData("entry larger than the limit")]
+    public async Task Push_EntryBreakingPushPolicy_InvalidArgumentNamingEntryAndNothingStored(string breach)
+    {
+        using var node = _hub.Client(NodeA, KeyA);
+        var before = await SnapshotAsync();
+        var good = Changes.Dossier(NodeA, 1, CommuneA, "Thào A Lử");
+        var bad = Changes.Dossier(NodeA, 2, CommuneA, "Sùng Thị Dợ");
+        var field = bad.Fields[0];
+        bad = bad with
+        {
+            Fields = [bad.Fields[1], breach switch
+            {
+                "negative counter" => field with { Version = field.Version with { Counter = -5 } },
+                "counter above the maximum" => field with { Version = field.Version with { Counter = int.MaxValue } },
+                "wall time long.MinValue" => field with { Version = field.Version with { WallMs = long.MinValue } },
+                "version by another node" => field with { Version = field.Version with { Node = NodeB } },
+                "reserved field name" => field with { Name = "~v/ghost" },
+                _ => field with { Json = $"\"{new string('x', 300 * 1024)}\"" },
+            }],
+        };
+
+        var error = await Assert.ThrowsAsync<GrpcException>(() => node.Sync.PushAsync(Changes.Push(NodeA, good, bad), node.Options()));
+
+        Assert.Equal(GrpcStatusCode.InvalidArgument, error.Status);
+        Assert.Contains($"entry 2 (record {bad.RecordId})", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(0, await _hub.Store.ReadAckedAsync(NodeA));
+    }
+
     /// <summary>What a refused push must not change: records, the log head and every node's acknowledgement.</summary>
     private async Task<string> SnapshotAsync()
     {

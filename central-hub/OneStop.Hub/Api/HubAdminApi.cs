@@ -1,18 +1,25 @@
 using System.Text.Json;
 using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
+using OneStop.Hub.Admin;
 using OneStop.Hub.Store;
+using OneStop.Storage;
 
 namespace OneStop.Hub.Api;
 
 /// <summary>The admin HTTP API: fleet, dossiers received, and catalogue changes pushed to every node.</summary>
 public static class HubAdminApi
 {
-    public static IEndpointRouteBuilder MapHubAdminApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps the admin API on the admin listener only, behind the admin key.</summary>
+    public static WebApplication MapHubAdminApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api");
-        api.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        api.MapGet("/nodes", async (HubStore store, CancellationToken ct) => Results.Ok(await store.ListNodeStatesAsync(ct)));
+        app.Services.GetRequiredService<AdminApiKey>().EnsureReady();
+        app.UseListenerSeparation();
+        // Health carries no data and a load balancer has no key; it still answers on the admin listener only.
+        app.MapGet("/api/healthz", () => Results.Ok(new { status = "ok" })).WithMetadata(AdminListener.Marker.Instance);
+        var api = app.MapGroup("/api").WithMetadata(AdminListener.Marker.Instance).AddEndpointFilter<AdminAccessFilter>();
+        api.MapGet("/nodes", ListNodesAsync);
+        api.MapGet("/quarantine", async (SqliteDatabase database, CancellationToken ct) => Results.Ok(await QuarantineTable.ListAsync(database, ct)));
         api.MapGet("/stats", async (HubStore store, CancellationToken ct) => Results.Ok(new
         {
             dossiers = await store.CountAsync(RecordTypes.Dossier, ct),
@@ -36,11 +43,38 @@ public static class HubAdminApi
         return app;
     }
 
+    /// <summary>The fleet view: each node's state and the entries it had to quarantine (too large to send).</summary>
+    private static async Task<IResult> ListNodesAsync(HubStore store, SqliteDatabase database, CancellationToken ct)
+    {
+        var quarantined = (await QuarantineTable.ListAsync(database, ct)).ToLookup(q => q.NodeId);
+        return Results.Ok((await store.ListNodeStatesAsync(ct)).Select(n => new
+        {
+            n.NodeId,
+            n.AckedSeq,
+            n.LastSeenMs,
+            n.ClockOffsetMs,
+            n.ReportedBacklog,
+            n.SoftwareVersion,
+            n.Devices,
+            n.LastError,
+            quarantined = quarantined[n.NodeId].Select(q => new { q.OriginSeq, q.RecordId, q.RecordType }),
+        }));
+    }
+
     /// <summary>An admin settles a conflict with a value (either side's or a new one); nodes pull the resolution.</summary>
-    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, HubStore store, CancellationToken ct) =>
-        await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
-            ? Results.NotFound(new { error = $"No open conflict {id}: it may be resolved already." })
-            : Results.Ok(new { resolved = id });
+    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, HubStore store, CancellationToken ct)
+    {
+        try
+        {
+            return await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
+                ? Results.NotFound(new { error = $"No open conflict {id}: it may be resolved already." })
+                : Results.Ok(new { resolved = id });
+        }
+        catch (Core.Merge.ResolutionRefusedException ex)
+        {
+            return Results.BadRequest(new { field = "value", error = ex.MessageVi, errorEn = ex.Message });
+        }
+    }
 
     public sealed record ConflictResolution(JsonElement Value);
 

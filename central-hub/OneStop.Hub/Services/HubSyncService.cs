@@ -59,7 +59,7 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
         {
             var outcome = await store.PushAsync(node, request.Incarnation, entries, context.CancellationToken);
             await store.RecordPushErrorAsync(node.NodeId, null, context.CancellationToken);
-            return new PushReply { AckedOriginSeq = outcome.AckedSeq, Applied = outcome.Applied, Duplicates = outcome.Duplicates, Conflicts = outcome.Conflicts };
+            return new PushReply { AckedOriginSeq = outcome.AckedSeq, Applied = outcome.Applied, Duplicates = outcome.Duplicates, Conflicts = outcome.Conflicts, Quarantined = outcome.Quarantined };
         }
         catch (PushRefusedException ex)
         {

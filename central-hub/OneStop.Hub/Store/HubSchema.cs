@@ -47,5 +47,5 @@ internal static class HubSchema
             data BLOB NOT NULL,
             PRIMARY KEY (sha256, offset)
         );
-        """ + IncarnationTable.Schema + MetaTable.Schema;
+        """ + IncarnationTable.Schema + QuarantineTable.Schema + MetaTable.Schema;
 }

@@ -46,17 +46,14 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
     /// </summary>
     public async Task<PushOutcome> PushAsync(NodeIdentity node, string incarnation, IReadOnlyList<ChangeEntry> entries, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in entries)
+        if (PushPolicy.Check(node.NodeId, node.CommuneCode, entries) is { } violation)
         {
-            if (entry.OriginNode != node.NodeId)
+            throw new PushRefusedException(violation.Kind switch
             {
-                throw new PushRefusedException(PushRefusal.ForgedOrigin, $"entry {entry.OriginSeq} claims origin '{entry.OriginNode}' but the caller is '{node.NodeId}'");
-            }
-
-            if (entry.Scope != node.CommuneCode || RecordTypes.IsReference(entry.RecordType))
-            {
-                throw new PushRefusedException(PushRefusal.OutOfScope, $"entry {entry.OriginSeq} writes {entry.RecordType} in scope '{entry.Scope}'; node '{node.NodeId}' may write only commune {node.CommuneCode}");
-            }
+                PushViolationKind.ForgedOrigin => PushRefusal.ForgedOrigin,
+                PushViolationKind.OutOfScope => PushRefusal.OutOfScope,
+                _ => PushRefusal.Malformed,
+            }, violation.Message);
         }
 
         await _writer.WaitAsync(cancellationToken);
@@ -67,7 +64,7 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
             var acked = await IncarnationTable.ReadAckedAsync(connection, transaction, node.NodeId, incarnation, cancellationToken);
             var lastVersion = await ReadLastVersionAsync(connection, transaction, node.NodeId, cancellationToken);
             var hubNowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-            int applied = 0, duplicates = 0, conflicts = 0;
+            int applied = 0, duplicates = 0, conflicts = 0, quarantined = 0;
             foreach (var entry in entries.OrderBy(e => e.OriginSeq))
             {
                 if (entry.OriginIncarnation != incarnation)
@@ -91,6 +88,14 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
                 if (entry.OriginSeq != acked + 1)
                 {
                     throw new PushRefusedException(PushRefusal.Gap, $"expected entry {acked + 1} from '{node.NodeId}', got {entry.OriginSeq}");
+                }
+
+                if (entry.Quarantined)
+                {
+                    await QuarantineTable.AddAsync(connection, transaction, entry, hubNowMs, cancellationToken);
+                    quarantined++;
+                    acked = entry.OriginSeq;
+                    continue;
                 }
 
                 // Clamped before it enters the log, so every replica sees the same plausible versions.
@@ -122,7 +127,7 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
 
             await SaveClockAsync(connection, transaction, cancellationToken);
             transaction.Commit();
-            return new PushOutcome(acked, applied, duplicates, conflicts);
+            return new PushOutcome(acked, applied, duplicates, conflicts, quarantined);
         }
         finally
         {

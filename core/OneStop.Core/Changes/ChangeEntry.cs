@@ -4,6 +4,10 @@ namespace OneStop.Core.Changes;
 /// An entry of a node's change log: written in the same transaction as the record it describes, and
 /// identified across the whole system by (<see cref="OriginNode"/>, <see cref="OriginIncarnation"/>, <see cref="OriginSeq"/>).
 /// </summary>
+/// <remarks>
+/// <see cref="Quarantined"/> marks a stand-in the origin sends for an entry it cannot send (too large):
+/// no fields, acknowledged by the hub but never applied.
+/// </remarks>
 public sealed record ChangeEntry(
     string OriginNode,
     long OriginSeq,
@@ -11,7 +15,8 @@ public sealed record ChangeEntry(
     string RecordType,
     string Scope,
     IReadOnlyList<FieldChange> Fields,
-    bool ClockClamped = false)
+    bool ClockClamped = false,
+    bool Quarantined = false)
 {
     /// <summary>
     /// The change log the entry belongs to (see <see cref="IncarnationPolicy"/>): a rebuilt, restored or cloned

@@ -14,7 +14,12 @@ public static class ClockPolicy
     public const long DefaultSuspectOffsetMs = 2 * 60 * 1000;
 
     /// <summary>The node's clock minus the hub's, as measured at a handshake (positive: node ahead).</summary>
-    public static long OffsetMs(long nodePhysicalMs, long hubPhysicalMs) => nodePhysicalMs - hubPhysicalMs;
+    /// <remarks>Saturates instead of wrapping: a garbage wall time (long.MinValue) reads as far behind, never as far ahead.</remarks>
+    public static long OffsetMs(long nodePhysicalMs, long hubPhysicalMs)
+    {
+        var offset = (Int128)nodePhysicalMs - hubPhysicalMs;
+        return offset > long.MaxValue ? long.MaxValue : offset < long.MinValue ? long.MinValue : (long)offset;
+    }
 
     /// <summary>Whether a node whose clock is <paramref name="offsetMs"/> off the hub's should report "clock suspect".</summary>
     public static bool IsClockSuspect(long offsetMs, long boundMs)

@@ -13,6 +13,7 @@ public static class ConflictReview
     public static FieldChange Resolve(StoredRecord? record, FieldConflict conflict, string chosenJson, HlcTimestamp version)
     {
         ArgumentNullException.ThrowIfNull(conflict);
+        CheckValue(record, conflict, chosenJson);
         var write = FieldWrites.Set(record, conflict.Field, chosenJson, version);
         if (!Concurrency.HasSeen(write, conflict.Winner) || !Concurrency.HasSeen(write, conflict.Loser) || version <= Newest(conflict))
         {
@@ -33,6 +34,36 @@ public static class ConflictReview
         ArgumentNullException.ThrowIfNull(conflict);
         var writes = FieldHistory.Writes(record, conflict.Field);
         return Concurrency.IsSuperseded(conflict.Winner, writes) || Concurrency.IsSuperseded(conflict.Loser, writes);
+    }
+
+    /// <summary>
+    /// A status can only be settled on a status one of the writes offered (either side, or what the field shows):
+    /// any other would move the dossier along a path the state machine never allowed, e.g. back to "draft".
+    /// </summary>
+    private static void CheckValue(StoredRecord? record, FieldConflict conflict, string chosenJson)
+    {
+        if (record is null || FieldRules.For(record.Type, conflict.Field) != FieldRule.StatusLifecycle)
+        {
+            return;
+        }
+
+        var chosen = FieldChange.Set(conflict.Field, chosenJson, HlcTimestamp.Zero, HlcTimestamp.Zero);
+        if (!DossierStatusRank.TryRead(chosen, out var status))
+        {
+            throw new ResolutionRefusedException($"'{chosenJson}' không phải là trạng thái hồ sơ.", $"'{chosenJson}' is not a dossier status.");
+        }
+
+        var offered = new[] { conflict.Winner, conflict.Loser, record.Fields.GetValueOrDefault(conflict.Field) }
+            .Select(write => write is not null && DossierStatusRank.TryRead(write, out var s) ? s : (Dossiers.DossierStatus?)null)
+            .OfType<Dossiers.DossierStatus>()
+            .ToHashSet();
+        if (offered.Count > 0 && !offered.Contains(status))
+        {
+            var names = string.Join(", ", offered.Select(s => Dossiers.DossierStatusNames.ToName(s)));
+            throw new ResolutionRefusedException(
+                $"Chỉ có thể chọn một trong các trạng thái đang xung đột: {names}.",
+                $"Choose one of the conflicting statuses: {names}.");
+        }
     }
 
     private static HlcTimestamp Newest(FieldConflict conflict) =>

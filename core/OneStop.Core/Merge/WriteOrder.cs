@@ -41,11 +41,20 @@ public static class WriteOrder
     }
 
     /// <summary>The winning write among <paramref name="writes"/> (not empty).</summary>
+    /// <remarks>
+    /// For a dossier status, a write that saw another (it replaced a version at or above the other's) supersedes
+    /// it whatever their ranks: rank only orders writes that did not see each other. A reviewer's resolution is
+    /// such a write, so keeping "withdrawn" over a concurrent "approved" holds on every replica. "Saw" is a
+    /// property of the set, not of arrival order, and it cannot cycle (a write's version is above what it
+    /// replaced), so every replica holding the same writes picks the same winner.
+    /// </remarks>
     public static FieldChange Winner(FieldRule rule, IEnumerable<FieldChange> writes)
     {
         ArgumentNullException.ThrowIfNull(writes);
+        var all = writes as IReadOnlyList<FieldChange> ?? [.. writes];
+        var candidates = rule == FieldRule.StatusLifecycle ? all.Where(write => !IsSuperseded(write, all)) : all;
         FieldChange? best = null;
-        foreach (var write in writes)
+        foreach (var write in candidates)
         {
             if (best is null || Compare(rule, write, best) > 0)
             {
@@ -55,4 +64,7 @@ public static class WriteOrder
 
         return best ?? throw new ArgumentException("A field has at least one write.", nameof(writes));
     }
+
+    private static bool IsSuperseded(FieldChange write, IReadOnlyList<FieldChange> all) =>
+        all.Any(other => other.Replaced >= write.Version && other.Version > write.Version);
 }

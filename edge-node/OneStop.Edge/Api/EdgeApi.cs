@@ -27,7 +27,7 @@ public static class EdgeApi
         api.MapGet("/procedures", async (CatalogueService catalogue, CancellationToken ct) => Results.Ok(await catalogue.ListAsync(ct)));
         api.MapGet("/procedures/{code}", async (string code, CatalogueService catalogue, CancellationToken ct) =>
             await catalogue.FindAsync(code, ct) is { } procedure ? Results.Ok(procedure) : Results.NotFound());
-        api.MapGet("/dossiers", async (DossierService dossiers, CancellationToken ct) => Results.Ok(await dossiers.ListAsync(ct)));
+        api.MapGet("/dossiers", ListDossiersAsync);
         api.MapGet("/dossiers/{id:guid}", async (Guid id, DossierService dossiers, CancellationToken ct) =>
             await dossiers.GetAsync(id, ct) is { } dossier ? Results.Ok(dossier) : Results.NotFound());
         api.MapPost("/dossiers", CreateDossierAsync);
@@ -36,10 +36,14 @@ public static class EdgeApi
         api.MapPost("/dossiers/{id:guid}/attachments", AddAttachmentAsync);
         api.MapGet("/dossiers/{id:guid}/attachments", async (Guid id, AttachmentService attachments, CancellationToken ct) =>
             Results.Ok(await attachments.ListForDossierAsync(id, ct)));
-        api.MapGet("/attachments/{id:guid}/content", async (Guid id, AttachmentService attachments, CancellationToken ct) =>
-            await attachments.ReadAsync(id, ct) is { } found
+        api.MapGet("/attachments/{id:guid}/content", async (Guid id, AttachmentService attachments, HttpContext http, CancellationToken ct) =>
+        {
+            // A browser must take the stored type as given, never sniff a scan into a page that runs script.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return await attachments.ReadAsync(id, ct) is { } found
                 ? Results.File(found.Content, found.View.ContentType, found.View.FileName)
-                : Results.NotFound());
+                : Results.NotFound();
+        });
         api.MapSimulatorApi();
         api.MapGet("/conflicts", async (EdgeStore store, CancellationToken ct) =>
             Results.Ok((await store.ListConflictsAsync(ct)).Select(c => c.ToView())));
@@ -55,7 +59,7 @@ public static class EdgeApi
         return Results.Accepted();
     }
 
-    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, DeviceHealthBoard devices, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, SyncQuarantine quarantine, DeviceHealthBoard devices, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
     {
         var snapshot = status.Current;
         return Results.Ok(new
@@ -64,6 +68,7 @@ public static class EdgeApi
             communeCode = options.Value.CommuneCode,
             link = snapshot.Link.ToString().ToLowerInvariant(),
             backlog = await store.CountBacklogAsync(ct),
+            quarantined = await quarantine.CountAsync(ct),
             blobsPending = (await blobs.ListPendingAsync(ct)).Count,
             pushAcked = await store.ReadCursorAsync(MetaKeys.PushAcked, ct),
             pullCursor = await store.ReadCursorAsync(MetaKeys.PullCursor, ct),
@@ -82,11 +87,27 @@ public static class EdgeApi
         });
     }
 
-    private static async Task<IResult> CreateDossierAsync(DossierDraft draft, DossierService dossiers, CancellationToken ct)
+    /// <summary>
+    /// One page of dossiers, newest first. The body stays a plain array; <c>X-Total-Count</c> says how many there
+    /// are and <c>Link: &lt;…?before=id&gt;; rel="next"</c> where the next page starts, so a cut list is never silent.
+    /// </summary>
+    private static async Task<IResult> ListDossiersAsync(Guid? before, int? limit, RecordPages pages, HttpContext http, CancellationToken ct)
+    {
+        var page = await pages.ReadAsync(Core.Changes.RecordTypes.Dossier, before, limit ?? RecordPages.DefaultLimit, ct);
+        http.Response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (page.Next is { } next)
+        {
+            http.Response.Headers.Link = $"</api/dossiers?before={next}&limit={page.Items.Count}>; rel=\"next\"";
+        }
+
+        return Results.Ok(page.Items.Select(DossierView.From));
+    }
+
+    private static async Task<IResult> CreateDossierAsync(DossierDraft draft, DossierService dossiers, HttpContext http, CancellationToken ct)
     {
         try
         {
-            var dossier = await dossiers.CreateAsync(draft, ct);
+            var dossier = await dossiers.CreateAsync(draft, By(http), ct);
             return Results.Created($"/api/dossiers/{dossier.Id}", dossier);
         }
         catch (IntakeException ex)
@@ -143,13 +164,15 @@ public static class EdgeApi
 
         try
         {
-            // A script with the node's key has no user name; its writes say so in the timeline.
-            var by = http.User.Identity?.Name is { Length: > 0 } name ? name : "api";
-            return Results.Ok(await dossiers.ChangeStatusAsync(id, to, by, ct));
+            return Results.Ok(await dossiers.ChangeStatusAsync(id, to, By(http), ct));
         }
         catch (KeyNotFoundException)
         {
             return Results.NotFound();
+        }
+        catch (IntakeException ex)
+        {
+            return Invalid(ex);
         }
         catch (TransitionException ex)
         {
@@ -158,14 +181,32 @@ public static class EdgeApi
     }
 
     /// <summary>Staff settle a conflict with a value: a new write that saw both sides, so it supersedes both.</summary>
-    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, EdgeStore store, CancellationToken ct) =>
-        await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
-            ? Results.NotFound(new { error = "Không còn xung đột này (có thể đã được xử lý).", errorEn = $"No open conflict {id}: it may be resolved already." })
-            : Results.Ok(new { resolved = id });
+    private static async Task<IResult> ResolveConflictAsync(Guid id, ConflictResolution resolution, EdgeStore store, CancellationToken ct)
+    {
+        try
+        {
+            return await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
+                ? Results.NotFound(new { error = "Không còn xung đột này (có thể đã được xử lý).", errorEn = $"No open conflict {id}: it may be resolved already." })
+                : Results.Ok(new { resolved = id });
+        }
+        catch (Core.Merge.ResolutionRefusedException ex)
+        {
+            return Results.BadRequest(new { field = "value", error = ex.MessageVi, errorEn = ex.Message });
+        }
+    }
+
+    /// <summary>Who writes: the signed-in person, or "api" for a script with the node's key (the timeline says so).</summary>
+    private static string By(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? name : "api";
 
     /// <summary>Input staff must correct: which field, in Vietnamese and in English.</summary>
     private static IResult Invalid(IntakeException ex) =>
-        Results.BadRequest(new { field = ex.Field, error = ex.MessageVi, errorEn = ex.Message });
+        Results.BadRequest(new
+        {
+            field = ex.Field,
+            error = ex.MessageVi,
+            errorEn = ex.Message,
+            errors = ex.Errors.Select(e => new { field = e.FieldKey, code = e.Code, error = e.MessageVi, errorEn = e.MessageEn }),
+        });
 
     public sealed record StatusChange(string Status);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OneStop.Core.Attachments;
 using OneStop.Core.Changes;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
@@ -22,20 +23,27 @@ public sealed class AttachmentService(EdgeStore store, BlobStore blobs, DossierS
             throw TooLarge(limit);
         }
 
+        if (!AttachmentRules.IsAllowed(contentType))
+        {
+            throw new IntakeException("file", "Chỉ nhận tệp PDF, JPEG, PNG, TIFF hoặc WebP.", $"Only PDF, JPEG, PNG, TIFF or WebP files are accepted, not '{AttachmentRules.MediaType(contentType)}'.");
+        }
+
+        contentType = AttachmentRules.MediaType(contentType);
+        fileName = AttachmentRules.SafeFileName(fileName);
         var dossier = await dossiers.GetAsync(dossierId, cancellationToken)
             ?? throw new IntakeException("dossier", "Không tìm thấy hồ sơ.", $"No dossier {dossierId}.");
         var sha = BlobStore.HashOf(content);
         var metadata = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["dossier_id"] = JsonSerializer.Serialize(dossier.Id),
-            ["file_name"] = JsonSerializer.Serialize(Path.GetFileName(fileName)),
+            ["file_name"] = JsonSerializer.Serialize(fileName),
             ["content_type"] = JsonSerializer.Serialize(contentType),
             ["size"] = content.LongLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["sha256"] = JsonSerializer.Serialize(sha),
         };
         var id = Guid.CreateVersion7(time.GetUtcNow());
         await store.AddAttachmentAsync(id, dossier.Scope, metadata, sha, contentType, content, cancellationToken);
-        return new AttachmentView(id, dossier.Id, Path.GetFileName(fileName), contentType, content.LongLength, sha);
+        return new AttachmentView(id, dossier.Id, fileName, contentType, content.LongLength, sha);
     }
 
     /// <summary>The refusal of a file over the node's limit, also raised by the API before it buffers the body.</summary>

@@ -1,57 +1,90 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OneStop.Core.Calendar;
+using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
 using OneStop.Core.Dossiers;
+using OneStop.Core.Forms;
+using OneStop.Core.Limits;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Store;
+using OneStop.Edge.Ui;
 using OneStop.Storage;
 
 namespace OneStop.Edge.Dossiers;
 
-/// <summary>Intake operations on dossiers; every change goes through the store's logged write.</summary>
-public sealed class DossierService(EdgeStore store, CatalogueService catalogue, IOptions<EdgeOptions> options, TimeProvider time)
+/// <summary>
+/// Writes to dossiers, for every door: the desk (<see cref="EdgeIntakeDesk"/>) and the HTTP API both call these
+/// methods, so the intake rules of core (<see cref="DossierIntakeRules"/>, <see cref="RecordLimits"/>, the state
+/// machine) hold whichever way a write comes in. Who may call is the door's business; what may be written is this one's.
+/// </summary>
+public sealed class DossierService(EdgeStore store, CatalogueService catalogue, CatalogueOptionLists optionLists, IOptions<EdgeOptions> options, TimeProvider time)
 {
-    public async Task<DossierView> CreateAsync(DossierDraft draft, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a dossier as a draft, or received (with its receipt facts) in the same logged write;
+    /// <paramref name="receivedBy"/> is who receives it when it is not a draft ("api" for a script).
+    /// </summary>
+    public async Task<DossierView> CreateAsync(DossierDraft draft, string receivedBy = "api", CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(draft.ApplicantName))
-        {
-            throw new IntakeException("applicant_name", "Chưa nhập họ tên người nộp hồ sơ.", "The applicant's name is missing.");
-        }
-
-        if (await catalogue.FindAsync(draft.ProcedureCode, cancellationToken) is null)
-        {
-            throw new IntakeException("procedure_code", $"Không có thủ tục mã '{draft.ProcedureCode}'.", $"There is no procedure '{draft.ProcedureCode}'.");
-        }
+        ArgumentNullException.ThrowIfNull(draft);
+        var procedure = await catalogue.FindAsync(draft.ProcedureCode, cancellationToken)
+            ?? throw new IntakeException("procedure_code", $"Không có thủ tục mã '{draft.ProcedureCode}'.", $"There is no procedure '{draft.ProcedureCode}'.");
+        var answers = (draft.Form ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value.Trim(), StringComparer.Ordinal);
+        ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), draft.ApplicantName ?? string.Empty, answers, answers.Keys, !draft.AsDraft, Today()));
 
         var now = time.GetUtcNow();
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            [DossierFields.ProcedureCode] = JsonSerializer.Serialize(draft.ProcedureCode),
-            [DossierFields.ApplicantName] = JsonSerializer.Serialize(draft.ApplicantName.Trim()),
-            [DossierFields.Status] = JsonSerializer.Serialize((draft.AsDraft ? DossierStatus.Draft : DossierStatus.Received).ToName()),
-            [DossierFields.CreatedAt] = JsonSerializer.Serialize(now.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            [DossierFields.ProcedureCode] = JsonSerializer.Serialize(procedure.Code),
+            [DossierFields.ApplicantName] = JsonSerializer.Serialize(draft.ApplicantName!.Trim()),
+            [DossierFields.Status] = JsonSerializer.Serialize(DossierStatus.Draft.ToName()),
+            [DossierFields.CreatedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
         };
-        foreach (var (key, value) in draft.Form ?? new Dictionary<string, string>())
+        foreach (var (key, value) in answers.Where(p => !string.IsNullOrEmpty(p.Value)))
         {
             values[DossierFields.FormPrefix + key] = JsonSerializer.Serialize(value);
         }
 
-        var id = Guid.CreateVersion7(now);
-        var record = await store.WriteAsync(id, RecordTypes.Dossier, options.Value.CommuneCode, values, cancellationToken);
+        if (!draft.AsDraft)
+        {
+            AddReceipt(values, procedure, receivedBy, now);
+        }
+
+        ThrowIfTooLarge(values);
+        var record = await store.WriteAsync(Guid.CreateVersion7(now), RecordTypes.Dossier, options.Value.CommuneCode, values, cancellationToken);
         return View(record);
+    }
+
+    /// <summary>Receives a draft: its answers must be complete and valid; status and receipt facts go in one logged write.</summary>
+    public async Task<DossierView> ReceiveAsync(Guid id, string receivedBy, CancellationToken cancellationToken = default)
+    {
+        var (record, dossier) = await LoadAsync(id, cancellationToken);
+        if (!DossierStateMachine.CanMove(Status(dossier), DossierStatus.Received))
+        {
+            throw new TransitionException(Status(dossier), DossierStatus.Received);
+        }
+
+        var procedure = await catalogue.FindAsync(dossier.ProcedureCode, cancellationToken)
+            ?? throw new KeyNotFoundException($"No procedure {dossier.ProcedureCode}.");
+        ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), null, Answers(dossier), [], complete: true, Today()));
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        AddReceipt(values, procedure, receivedBy, time.GetUtcNow());
+        return View(await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken));
     }
 
     /// <summary>Moves a dossier along the state machine; the status and who set it go in one logged write.</summary>
     public async Task<DossierView> ChangeStatusAsync(Guid id, DossierStatus to, string changedBy, CancellationToken cancellationToken = default)
     {
-        var record = await store.GetAsync(id, cancellationToken)
-            ?? throw new KeyNotFoundException($"No dossier {id}.");
-        var current = DossierStatusNames.TryParse(JsonSerializer.Deserialize<string>(record.GetJson(DossierFields.Status) ?? "\"\""), out var status)
-            ? status
-            : DossierStatus.Draft;
-        if (!DossierStateMachine.CanMove(current, to))
+        if (to == DossierStatus.Received)
         {
-            throw new TransitionException(current, to);
+            return await ReceiveAsync(id, changedBy, cancellationToken);
+        }
+
+        var (record, dossier) = await LoadAsync(id, cancellationToken);
+        if (!DossierStateMachine.CanMove(Status(dossier), to))
+        {
+            throw new TransitionException(Status(dossier), to);
         }
 
         var values = new Dictionary<string, string?>
@@ -65,28 +98,32 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
     /// <summary>Corrects the applicant's name or form answers; only what changed is written and synced.</summary>
     public async Task<DossierView> UpdateAsync(Guid id, DossierEdit edit, CancellationToken cancellationToken = default)
     {
-        var record = await store.GetAsync(id, cancellationToken);
-        if (record is null || record.Type != RecordTypes.Dossier)
+        ArgumentNullException.ThrowIfNull(edit);
+        var (record, dossier) = await LoadAsync(id, cancellationToken);
+        var changed = (edit.Form ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value.Trim(), StringComparer.Ordinal);
+        var answers = Answers(dossier);
+        foreach (var (key, value) in changed)
         {
-            throw new KeyNotFoundException($"No dossier {id}.");
+            answers[key] = value;
         }
+
+        var procedure = await catalogue.FindAsync(dossier.ProcedureCode, cancellationToken)
+            ?? throw new KeyNotFoundException($"No procedure {dossier.ProcedureCode}.");
+        var complete = Status(dossier) != DossierStatus.Draft;
+        ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), edit.ApplicantName, answers, changed.Keys, complete, Today()));
 
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (edit.ApplicantName is { } name)
         {
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                throw new IntakeException("applicant_name", "Chưa nhập họ tên người nộp hồ sơ.", "The applicant's name is missing.");
-            }
-
             values[DossierFields.ApplicantName] = JsonSerializer.Serialize(name.Trim());
         }
 
-        foreach (var (key, value) in edit.Form ?? new Dictionary<string, string>())
+        foreach (var (key, value) in changed)
         {
-            values[DossierFields.FormPrefix + key] = JsonSerializer.Serialize(value);
+            values[DossierFields.FormPrefix + key] = string.IsNullOrEmpty(value) ? null : JsonSerializer.Serialize(value);
         }
 
+        ThrowIfTooLarge(values);
         return View(await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken));
     }
 
@@ -97,6 +134,51 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
     {
         var record = await store.GetAsync(id, cancellationToken);
         return record is null || record.Type != RecordTypes.Dossier ? null : View(record);
+    }
+
+    private async Task<(StoredRecord Record, DossierView Dossier)> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(id, cancellationToken);
+        return record is null || record.Type != RecordTypes.Dossier
+            ? throw new KeyNotFoundException($"No dossier {id}.")
+            : (record, View(record));
+    }
+
+    /// <summary>Receipt facts: status, when, by whom and the due date, fixed at receipt so every replica and the slip agree.</summary>
+    private static void AddReceipt(Dictionary<string, string?> values, Procedure procedure, string receivedBy, DateTimeOffset now)
+    {
+        var due = AppointmentCalculator.DueDate(procedure, now, WorkingDayCalendar.Default).DueDate;
+        values[DossierFields.Status] = JsonSerializer.Serialize(DossierStatus.Received.ToName());
+        values[DeskDossierFields.ReceivedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture));
+        values[DeskDossierFields.ReceivedBy] = JsonSerializer.Serialize(receivedBy);
+        values[DeskDossierFields.DueDate] = JsonSerializer.Serialize(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    private FormSchema Form(Procedure procedure) => FormSchemaParser.Parse(procedure.FormJson, optionLists.Lists);
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(AppointmentCalculator.VietnamOffset).DateTime);
+
+    private static Dictionary<string, string?> Answers(DossierView dossier) =>
+        dossier.Form.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
+
+    private static DossierStatus Status(DossierView dossier) =>
+        DossierStatusNames.TryParse(dossier.Status, out var status) ? status : DossierStatus.Draft;
+
+    private static void ThrowIfInvalid(IReadOnlyList<FieldError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new IntakeException(errors);
+        }
+    }
+
+    /// <summary>Refuses at the door what the log could not carry (docs/limits.md).</summary>
+    private static void ThrowIfTooLarge(IReadOnlyDictionary<string, string?> values)
+    {
+        if (RecordLimits.CheckWrite(values) is { } violation)
+        {
+            throw new IntakeException(violation.Field ?? "dossier", violation.MessageVi, violation.MessageEn);
+        }
     }
 
     private static DossierView View(StoredRecord record) => DossierView.From(RecordData.Of(record));

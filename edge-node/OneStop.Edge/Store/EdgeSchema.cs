@@ -25,5 +25,5 @@ internal static class EdgeSchema
             entry TEXT NOT NULL,
             PRIMARY KEY (incarnation, seq)
         );
-        """ + MetaTable.Schema + StoreHealth.BlobHousekeeping.Schema;
+        """ + SyncQuarantine.Schema + MetaTable.Schema + StoreHealth.BlobHousekeeping.Schema;
 }

@@ -19,6 +19,7 @@ namespace OneStop.Edge.Sync;
 public sealed class SyncAgent(
     EdgeStore store,
     BlobStore blobs,
+    SyncQuarantine quarantine,
     DeviceHealthBoard devices,
     IOptions<SyncOptions> syncOptions,
     IOptions<EdgeOptions> edgeOptions,
@@ -59,7 +60,7 @@ public sealed class SyncAgent(
         store.LocalWriteCommitted += RequestSync;
         using var channel = new GrpcChannel(options.HubUrl, new GrpcChannelOptions { CompressRequests = true });
         var client = new SyncClient(channel);
-        var round = new SyncRound(store, blobs, client, options, edgeOptions.Value, status, devices, time);
+        var round = new SyncRound(store, blobs, client, options, edgeOptions.Value, status, devices, time, quarantine);
         var repair = new RepairRound(store, database, client, options, repairOptions.Value, edgeOptions.Value, status, time, logger);
         var pipeline = BuildPipeline();
         while (!stoppingToken.IsCancellationRequested)

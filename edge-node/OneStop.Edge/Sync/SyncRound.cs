@@ -13,7 +13,7 @@ namespace OneStop.Edge.Sync;
 /// the hub has for this node. Each step resumes from a cursor the other side acknowledged, so a cut
 /// at any byte costs at most the batch in flight and never duplicates anything.
 /// </summary>
-public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClient client, SyncOptions options, EdgeOptions edge, SyncStatus status, DeviceHealthBoard devices, TimeProvider time)
+public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClient client, SyncOptions options, EdgeOptions edge, SyncStatus status, DeviceHealthBoard devices, TimeProvider time, SyncQuarantine quarantine)
 {
     /// <summary>Chunk size of attachment uploads: 64 KiB, so a cut costs at most one chunk on a 2G link.</summary>
     public const int AttachmentChunkBytes = 64 * 1024;
@@ -180,7 +180,12 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
             }
 
             var request = new PushRequest { NodeId = edge.NodeId, Incarnation = store.Incarnation };
-            request.Entries.AddRange(batch.Select(ChangeMapper.ToWire));
+            request.Entries.AddRange(PushBatch.Build(batch, hello.MaxMessageBytes, out var tooLarge));
+            foreach (var (entry, bytes) in tooLarge)
+            {
+                await quarantine.AddAsync(entry.OriginSeq, entry.RecordId, bytes, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            }
+
             var reply = await client.PushAsync(request, CallOptions(), cancellationToken);
             if (reply.AckedOriginSeq <= acked)
             {
@@ -189,7 +194,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
 
             acked = reply.AckedOriginSeq;
             await store.WriteCursorAsync(MetaKeys.PushAcked, acked, cancellationToken);
-            status.Update(s => s with { Pushed = s.Pushed + batch.Count });
+            status.Update(s => s with { Pushed = s.Pushed + request.Entries.Count });
         }
     }
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Calendar;
@@ -57,26 +55,13 @@ public sealed class EdgeIntakeDesk(
     {
         ArgumentNullException.ThrowIfNull(filing);
         var user = await RequireAsync(filing.Receive ? DeskAction.ReceiveDossier : DeskAction.SaveDraft);
-        var procedure = await catalogue.FindAsync(filing.ProcedureCode, cancellationToken)
-            ?? throw new KeyNotFoundException($"No procedure {filing.ProcedureCode}.");
-        var form = FormSchemaParser.Parse(procedure.FormJson, optionLists.Lists);
-        var errors = FormValidator.Validate(form, filing.Answers, Today()).Errors.ToList();
-        if (string.IsNullOrWhiteSpace(filing.ApplicantName))
-        {
-            errors.Insert(0, new FieldError("applicant_name", FormErrorCodes.Required, "Họ tên người nộp hồ sơ: bắt buộc nhập", "Applicant's full name: required"));
-        }
 
-        if (errors.Count > 0)
-        {
-            throw new DeskValidationException(errors);
-        }
-
-        // Only what the form asks for is kept, so a crafted request cannot write other dossier fields.
-        var answers = form.Fields
-            .Where(f => !string.IsNullOrWhiteSpace(filing.Answers.GetValueOrDefault(f.Key)))
-            .ToDictionary(f => f.Key, f => filing.Answers[f.Key]!.Trim(), StringComparer.Ordinal);
-        var draft = await dossiers.CreateAsync(new DossierDraft(procedure.Code, filing.ApplicantName.Trim(), answers, AsDraft: true), cancellationToken);
-        return filing.Receive ? await ReceiveCoreAsync(draft.Id, procedure, user, cancellationToken) : await ReadAsync(draft.Id, cancellationToken);
+        // Blank inputs are unanswered questions; the rules themselves live in DossierService, behind every door.
+        var answers = filing.Answers
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value))
+            .ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
+        var dossier = await ValidatedAsync(() => dossiers.CreateAsync(new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive), user.UserName(), cancellationToken));
+        return await ReadAsync(dossier.Id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeskDossier>> ListDossiersAsync(CancellationToken cancellationToken = default)
@@ -94,18 +79,8 @@ public sealed class EdgeIntakeDesk(
     public async Task<DeskDossier> ReceiveAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var user = await RequireAsync(DeskAction.ReceiveDossier);
-        var dossier = await ReadAsync(id, cancellationToken);
-        var procedure = await catalogue.FindAsync(dossier.ProcedureCode, cancellationToken)
-            ?? throw new KeyNotFoundException($"No procedure {dossier.ProcedureCode}.");
-        var form = FormSchemaParser.Parse(procedure.FormJson, optionLists.Lists);
-        var answers = dossier.Answers.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
-        var result = FormValidator.Validate(form, answers, Today());
-        if (!result.IsValid)
-        {
-            throw new DeskValidationException(result.Errors);
-        }
-
-        return await ReceiveCoreAsync(id, procedure, user, cancellationToken);
+        await ValidatedAsync(() => dossiers.ReceiveAsync(id, user.UserName(), cancellationToken));
+        return await ReadAsync(id, cancellationToken);
     }
 
     public async Task<DeskDossier> ChangeStatusAsync(Guid id, DossierStatus to, CancellationToken cancellationToken = default)
@@ -154,27 +129,17 @@ public sealed class EdgeIntakeDesk(
         return new ResidentStatus(id, procedure?.NameVi ?? dossier.ProcedureCode, procedure?.NameEn ?? dossier.ProcedureCode, dossier.Status, dossier.DueDate);
     }
 
-    private async Task<DeskDossier> ReceiveCoreAsync(Guid id, Procedure procedure, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The service's refusal, as the desk shows it: every answer to correct at once.</summary>
+    private static async Task<DossierView> ValidatedAsync(Func<Task<DossierView>> write)
     {
-        var record = await store.GetAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"No dossier {id}.");
-        var current = DeskDossierReader.Read(RecordData.Of(record)).Status;
-        if (!DossierStateMachine.CanMove(current, DossierStatus.Received))
+        try
         {
-            throw new TransitionException(current, DossierStatus.Received);
+            return await write();
         }
-
-        var now = time.GetUtcNow();
-        var due = AppointmentCalculator.DueDate(procedure, now, WorkingDayCalendar.Default).DueDate;
-        // Status and receipt facts in one logged write: a slip never exists for a dossier that is not received.
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        catch (IntakeException ex)
         {
-            [DossierFields.Status] = JsonSerializer.Serialize(DossierStatus.Received.ToName()),
-            [DeskDossierFields.ReceivedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
-            [DeskDossierFields.ReceivedBy] = JsonSerializer.Serialize(user.UserName()),
-            [DeskDossierFields.DueDate] = JsonSerializer.Serialize(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        };
-        await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken);
-        return await ReadAsync(id, cancellationToken);
+            throw new DeskValidationException(ex.Errors);
+        }
     }
 
     private async Task<ClaimsPrincipal> RequireAsync(DeskAction action)

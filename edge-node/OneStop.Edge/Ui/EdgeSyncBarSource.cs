@@ -6,7 +6,7 @@ using OneStop.Ui.Ports;
 namespace OneStop.Edge.Ui;
 
 /// <summary>The sync agent's snapshot and the store's backlog, as the bar on every page shows them.</summary>
-public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeStore store, TimeProvider time) : ISyncBarSource
+public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeStore store, TimeProvider time, SyncQuarantine quarantine) : ISyncBarSource
 {
     private static readonly TimeSpan ResyncNoticeFor = TimeSpan.FromDays(7);
 
@@ -33,7 +33,7 @@ public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeSt
         };
         var repair = await store.ReadRepairStateAsync(cancellationToken);
         var resynced = repair.ResyncAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
-        return new SyncBarState(link, backlog, snapshot.LastSuccess, snapshot.LastError, snapshot.ClockOffsetMs, snapshot.Pushed, snapshot.Pulled)
+        return new SyncBarState(link, backlog, snapshot.LastSuccess, snapshot.LastError, snapshot.ClockOffsetMs, snapshot.Pushed, snapshot.Pulled, await quarantine.CountAsync(cancellationToken))
         {
             Incarnation = store.Note is { } note ? new IncarnationNotice(note.Reason, note.At) : null,
 

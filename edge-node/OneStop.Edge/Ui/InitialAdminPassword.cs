@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using OneStop.Storage;
 
 namespace OneStop.Edge.Ui;
 
@@ -26,25 +26,12 @@ public sealed class InitialAdminPassword(IOptions<EdgeOptions> options, ILogger<
 
     private string ReadOrCreate()
     {
-        if (File.Exists(FilePath))
+        var (password, created) = OwnerOnlySecretFile.ReadOrCreate(FilePath, 9);
+        if (created)
         {
-            return File.ReadAllText(FilePath).Trim();
+            logger.LogWarning("No Edge:Ui:AdminPasswordHash configured: the first admin password is in {File}.", FilePath);
         }
 
-        Directory.CreateDirectory(options.Value.DataDirectory);
-        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(9));
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(FilePath, System.Text.Encoding.UTF8, fileOptions))
-        {
-            writer.WriteLine(password);
-        }
-
-        logger.LogWarning("No Edge:Ui:AdminPasswordHash configured: the first admin password is in {File}.", FilePath);
         return password;
     }
 }

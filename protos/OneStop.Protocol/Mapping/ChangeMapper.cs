@@ -31,6 +31,7 @@ public static class ChangeMapper
             Scope = change.Scope,
             ClockClamped = change.ClockClamped,
             OriginIncarnation = change.OriginIncarnation,
+            Quarantined = change.Quarantined,
         };
         foreach (var field in change.Fields)
         {
@@ -93,7 +94,7 @@ public static class ChangeMapper
             });
         }
 
-        change = new DomainChange(wire.OriginNode, wire.OriginSeq, id, wire.RecordType, wire.Scope, fields, wire.ClockClamped) { OriginIncarnation = wire.OriginIncarnation };
+        change = new DomainChange(wire.OriginNode, wire.OriginSeq, id, wire.RecordType, wire.Scope, fields, wire.ClockClamped, wire.Quarantined) { OriginIncarnation = wire.OriginIncarnation };
         error = string.Empty;
         return true;
     }

@@ -36,7 +36,21 @@ public sealed class HubTestHost : IAsyncDisposable
 
     public Uri GrpcAddress { get; }
 
+    /// <summary>The hub's data folder (SQLite file, generated admin key).</summary>
+    public string DataDirectory => _root;
+
     public Uri HttpAddress { get; }
+
+    /// <summary>The admin API key this host was configured with.</summary>
+    public const string AdminKey = "test-admin-key";
+
+    /// <summary>An admin HTTP client presenting <see cref="AdminKey"/>.</summary>
+    public HttpClient AdminHttp()
+    {
+        var http = new HttpClient { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(20) };
+        http.DefaultRequestHeaders.Add(Admin.AdminApiKey.Header, AdminKey);
+        return http;
+    }
 
     public HubStore Store => _app.Services.GetRequiredService<HubStore>();
 
@@ -55,6 +69,7 @@ public sealed class HubTestHost : IAsyncDisposable
             ["Hub:DataDirectory"] = root,
             ["Hub:GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub:AdminApiKey"] = AdminKey,
             ["Hub:MaxAttachmentBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:Nodes:0:Id"] = NodeA,
             ["Hub:Nodes:0:CommuneCode"] = CommuneA,

@@ -24,6 +24,7 @@ public static class UiText
         ["sync.link.syncing"] = ("Đang đồng bộ…", "Syncing…"),
         ["sync.link.online"] = ("Đã kết nối", "Online"),
         ["sync.backlog"] = ("Chờ gửi: {0}", "Waiting to send: {0}"),
+        ["sync.quarantined"] = ("{0} thay đổi quá lớn không gửi được, đang giữ trên máy này: báo quản trị tỉnh.", "{0} changes too large to send are held on this machine: tell the province admin."),
         ["sync.last"] = ("Đồng bộ lần cuối: {0}", "Last sync: {0}"),
         ["sync.never"] = ("Chưa đồng bộ lần nào", "Never synced"),
         ["sync.now"] = ("Đồng bộ ngay", "Sync now"),

@@ -16,7 +16,8 @@ public interface ISyncBarSource
 /// <param name="ClockOffsetMs">Hub time minus node time at the last handshake.</param>
 /// <param name="Pushed">Entries pushed since start.</param>
 /// <param name="Pulled">Entries pulled since start.</param>
-public sealed record SyncBarState(SyncLink Link, long Backlog, DateTimeOffset? LastSuccess, string? LastError, long? ClockOffsetMs, long Pushed, long Pulled)
+/// <param name="Quarantined">Own changes too large to send, held on this node (the hub lists them too).</param>
+public sealed record SyncBarState(SyncLink Link, long Backlog, DateTimeOffset? LastSuccess, string? LastError, long? ClockOffsetMs, long Pushed, long Pulled, long Quarantined = 0)
 {
     /// <summary>The node last started a new change log (reinstalled, restored, moved or cloned): said on the desk.</summary>
     public IncarnationNotice? Incarnation { get; init; }

@@ -24,4 +24,10 @@ public sealed class GrpcServerOptions
 
     /// <summary>Gzip response messages when the caller's grpc-accept-encoding lists gzip. Default true.</summary>
     public bool CompressResponses { get; set; } = DefaultCompressResponses;
+
+    /// <summary>
+    /// Runs before a request body is read (throw a <see cref="GrpcException"/> to refuse), so an anonymous caller
+    /// gets UNAUTHENTICATED, never the parser's words about a body it should not have been able to send. None by default.
+    /// </summary>
+    public Func<GrpcCallContext, ValueTask>? Authenticate { get; set; }
 }

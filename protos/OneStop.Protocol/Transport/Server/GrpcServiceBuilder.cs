@@ -89,7 +89,14 @@ public sealed class GrpcServiceBuilder : IEndpointConventionBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         var path = $"/{ServiceName}/{method}";
         var options = _options;
-        var endpoint = _endpoints.MapPost(path, http => GrpcServerCall.HandleAsync(http, path, options, run))
+        Func<GrpcServerCall, Task> authenticated = options.Authenticate is { } authenticate
+            ? async call =>
+            {
+                await authenticate(call.Context).ConfigureAwait(false);
+                await run(call).ConfigureAwait(false);
+            }
+            : run;
+        var endpoint = _endpoints.MapPost(path, http => GrpcServerCall.HandleAsync(http, path, options, authenticated))
             .WithDisplayName($"gRPC {path}");
         foreach (var convention in _conventions)
         {
