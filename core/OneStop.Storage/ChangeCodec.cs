@@ -122,7 +122,8 @@ public static class ChangeCodec
             var name = value.TryGetProperty("n", out var n) ? n.GetString()! : property.Name;
             var seen = value.TryGetProperty("s", out var s) ? VersionVector.Of(s.EnumerateArray().Select(HlcJson.Read)) : VersionVector.Empty;
             fields[property.Name] = new FieldChange(
-                name, json, deleted, HlcJson.Read(value.GetProperty("v")), HlcJson.Read(value.GetProperty("r"))) { Seen = seen };
+                name, json, deleted, HlcJson.Read(value.GetProperty("v")), HlcJson.Read(value.GetProperty("r")))
+            { Seen = seen };
         }
 
         return fields;

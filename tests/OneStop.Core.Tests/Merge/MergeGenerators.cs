@@ -70,7 +70,8 @@ internal static class MergeGenerators
         from value in Gen.Choose(0, 8)
         select (value == 8
             ? new FieldChange(name, null, true, version, replaced)
-            : FieldChange.Set(name, Writes.Json(Enum.GetValues<DossierStatus>()[value].ToName()), version, replaced)) with { Seen = seen };
+            : FieldChange.Set(name, Writes.Json(Enum.GetValues<DossierStatus>()[value].ToName()), version, replaced)) with
+        { Seen = seen };
 
     /// <summary>The entries in a random order, some of them twice.</summary>
     public static List<ChangeEntry> ShuffledWithDuplicates(IReadOnlyList<ChangeEntry> entries, int seed)
