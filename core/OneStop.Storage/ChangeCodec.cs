@@ -129,8 +129,10 @@ public static class ChangeCodec
             var json = !deleted && value.TryGetProperty("j", out var j) ? j.GetRawText() : null;
             var name = value.TryGetProperty("n", out var n) ? n.GetString()! : property.Name;
             var seen = value.TryGetProperty("s", out var s) ? VersionVector.Of(s.EnumerateArray().Select(HlcJson.Read)) : VersionVector.Empty;
-            fields[property.Name] = new FieldChange(
-                name, json, deleted, HlcJson.Read(value.GetProperty("v")), HlcJson.Read(value.GetProperty("r"))) { Seen = seen };
+            fields[property.Name] = new FieldChange(name, json, deleted, HlcJson.Read(value.GetProperty("v")), HlcJson.Read(value.GetProperty("r")))
+            {
+                Seen = seen,
+            };
         }
 
         return fields;

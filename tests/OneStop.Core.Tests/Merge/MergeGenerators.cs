@@ -68,9 +68,10 @@ internal static class MergeGenerators
         from replaced in Gen.Frequency((1, Gen.Constant(HlcTimestamp.Zero)), (3, Reading("a", "b", string.Empty)))
         from seen in Vector
         from value in Gen.Choose(0, 8)
-        select (value == 8
+        let write = value == 8
             ? new FieldChange(name, null, true, version, replaced)
-            : FieldChange.Set(name, Writes.Json(Enum.GetValues<DossierStatus>()[value].ToName()), version, replaced)) with { Seen = seen };
+            : FieldChange.Set(name, Writes.Json(Enum.GetValues<DossierStatus>()[value].ToName()), version, replaced)
+        select write with { Seen = seen };
 
     /// <summary>The entries in a random order, some of them twice.</summary>
     public static List<ChangeEntry> ShuffledWithDuplicates(IReadOnlyList<ChangeEntry> entries, int seed)

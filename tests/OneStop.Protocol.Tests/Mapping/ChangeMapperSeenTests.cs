@@ -53,7 +53,11 @@ public sealed class ChangeMapperSeenTests
     {
         var old = new WireChange
         {
-            OriginNode = "node-b", OriginSeq = 7, RecordId = Guid.CreateVersion7().ToString(), RecordType = RecordTypes.Dossier, Scope = "03006",
+            OriginNode = "node-b",
+            OriginSeq = 7,
+            RecordId = Guid.CreateVersion7().ToString(),
+            RecordType = RecordTypes.Dossier,
+            Scope = "03006",
             Fields = { new V1.FieldChange { Name = "applicant_name", JsonValue = "\"B\"", Version = ChangeMapper.ToWire(Now), Replaced = ChangeMapper.ToWire(FromC) } },
         };
 
