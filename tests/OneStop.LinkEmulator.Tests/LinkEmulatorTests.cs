@@ -1,21 +1,23 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Time.Testing;
 
 namespace OneStop.LinkEmulator.Tests;
 
 /// <summary>
-/// The emulator against its own profile: transfer time over the time the profile implies, as a ratio. The
-/// link may never beat its rate or its delay (lower bound tight). The upper bound only catches a bucket that
-/// is grossly wrong: CI runs ten test assemblies at once on two cores, and a 2.1× run was seen there, so
-/// accuracy under a quiet machine is left to the benchmarks (bench/results), not asserted here.
+/// The emulator against its own profile. On the wall clock only what cannot flake is asserted: the link never
+/// beats its rate or its delay (timers fire late, never early). How close to the profile it comes depends on the
+/// machine (CI runs ten test assemblies on two cores; a 2.1× run was seen there), so that is the benchmarks'
+/// (bench/results), not asserted here. The pacing itself is checked exactly, on a clock the test moves.
 /// </summary>
 public sealed class LinkEmulatorTests
 {
-    private const double SlowestPlausible = 5.0;
+    /// <summary>A guard against a hang, not a bound on speed: what it stops would be off by a factor of a hundred.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Upstream_rate_matches_the_profile()
+    public async Task Upstream_never_beats_the_profiles_rate()
     {
         var profile = new LinkProfile("test", 8_000_000, 512_000, TimeSpan.Zero, TimeSpan.Zero);
         const int bytes = 96 * 1024;
@@ -30,14 +32,15 @@ public sealed class LinkEmulatorTests
         Assert.Equal(1, await stream.ReadAsync(new byte[1]));
         var ratio = clock.Elapsed.TotalSeconds / (bytes / profile.UpBytesPerSecond);
 
-        Assert.InRange(ratio, 0.95, SlowestPlausible);
+        Assert.True(ratio >= 0.95, $"ratio {ratio}");
         Assert.Equal(bytes, proxy.Stats.BytesUp);
     }
 
     [Fact]
-    public async Task Downstream_rate_is_its_own_and_faster_than_upstream()
+    public async Task Downstream_never_beats_its_rate_and_is_not_held_to_the_upstream_rate()
     {
-        var profile = new LinkProfile("test", 1_024_000, 64_000, TimeSpan.Zero, TimeSpan.Zero);
+        // Up 8 kbit/s: held to it, 128 KiB down would take two minutes and the guard would stop it.
+        var profile = new LinkProfile("test", 1_024_000, 8_000, TimeSpan.Zero, TimeSpan.Zero);
         const int bytes = 128 * 1024;
         await using var peer = new LoopbackPeer(async s =>
         {
@@ -48,15 +51,38 @@ public sealed class LinkEmulatorTests
         using var client = await ConnectAsync(proxy);
 
         var clock = Stopwatch.StartNew();
-        var received = await ReadToEndAsync(client.GetStream());
+        var received = await ReadToEndAsync(client.GetStream()).WaitAsync(Patience);
         var ratio = clock.Elapsed.TotalSeconds / (bytes / profile.DownBytesPerSecond);
 
         Assert.Equal(bytes, received);
-        Assert.InRange(ratio, 0.95, SlowestPlausible);
+        Assert.True(ratio >= 0.95, $"ratio {ratio}");
     }
 
     [Fact]
-    public async Task Round_trip_is_twice_the_one_way_delay_and_the_handshake_costs_one_more()
+    public async Task Token_bucket_passes_what_it_holds_then_exactly_the_rate_on_its_clock()
+    {
+        var clock = new FakeTimeProvider();
+        var bucket = new TokenBucket(1000, 100, clock);
+
+        Assert.True(bucket.TakeAsync(100, CancellationToken.None).IsCompleted);
+        var debt = bucket.TakeAsync(500, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(499));
+        Assert.False(debt.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await debt.WaitAsync(Patience);
+
+        // Idle for a minute, it still holds one segment: a quiet link cannot save up a burst.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(bucket.TakeAsync(100, CancellationToken.None).IsCompleted);
+        var over = bucket.TakeAsync(10, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(9));
+        Assert.False(over.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await over.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task Round_trip_is_at_least_twice_the_one_way_delay_and_the_handshake_costs_one_more()
     {
         var profile = new LinkProfile("test", LinkProfile.Unlimited, LinkProfile.Unlimited, TimeSpan.FromMilliseconds(300), TimeSpan.Zero);
         await using var peer = new LoopbackPeer(LoopbackPeer.EchoAsync);
@@ -74,9 +100,9 @@ public sealed class LinkEmulatorTests
         await stream.ReadExactlyAsync(reply);
         var warm = clock.Elapsed;
 
-        Assert.InRange(warm / profile.RoundTrip, 0.95, SlowestPlausible);
+        Assert.True(warm / profile.RoundTrip >= 0.95, $"warm exchange {warm}");
         // The first exchange also pays the emulated SYN / SYN-ACK round trip.
-        Assert.InRange(first / profile.RoundTrip, 1.9, 2 * SlowestPlausible);
+        Assert.True(first / profile.RoundTrip >= 1.9, $"first exchange {first}");
     }
 
     [Fact]

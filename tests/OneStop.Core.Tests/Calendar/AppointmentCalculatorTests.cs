@@ -145,13 +145,23 @@ public class AppointmentCalculatorTests
     }
 
     [Fact]
-    public void AddWorkingDays_AnyStartAndCount_LandsOnWorkingDayNotBeforeStart()
+    public void AddWorkingDays_AnyStartAndCount_CountsExactlyThatManyWorkingDaysAfterTheFirst()
     {
         FsCheck.Fluent.Prop.ForAll<byte, byte>((offset, count) =>
         {
             var start = new DateOnly(2025, 1, 1).AddDays(offset * 3);
-            var due = Calendar.AddWorkingDays(start, count % 40);
-            return Calendar.IsWorkingDay(due) && due >= start;
+            var n = count % 40;
+            var due = Calendar.AddWorkingDays(start, n);
+
+            // Naive oracle, a day at a time: from start to due inclusive lie the day counting starts from
+            // (the first working day on or after start) and the n working days after it, and due is one of them.
+            var working = 0;
+            for (var day = start; day <= due; day = day.AddDays(1))
+            {
+                working += Calendar.IsWorkingDay(day) ? 1 : 0;
+            }
+
+            return Calendar.IsWorkingDay(due) && working == n + 1;
         }).QuickCheckThrowOnFailure();
     }
 }

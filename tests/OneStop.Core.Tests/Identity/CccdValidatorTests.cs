@@ -121,17 +121,39 @@ public class CccdValidatorTests
         Assert.Equal(CccdErrorCodes.UnknownProvinceCode, Assert.Single(CccdValidator.Validate("010187990018", provinces: onlyHaGiang).Errors).Code);
     }
 
+    /// <summary>
+    /// The century-and-sex digit as Circular 59/2021/TT-BCA, Article 7(2) writes it (as 07/2016/TT-BCA did):
+    /// "Thế kỷ 20 (từ năm 1900 đến hết năm 1999): Nam 0, nữ 1; Thế kỷ 21 (2000–2099): Nam 2, nữ 3; Thế kỷ 22
+    /// (2100–2199): Nam 4, nữ 5; Thế kỷ 23 (2200–2299): Nam 6, nữ 7; Thế kỷ 24 (2300–2399): Nam 8, nữ 9."
+    /// Typed from the regulation, not computed, so the test does not share the product's arithmetic.
+    /// </summary>
+    private static readonly Dictionary<int, (int Male, int Female)> CenturyDigits = new()
+    {
+        [1900] = (0, 1),
+        [2000] = (2, 3),
+        [2100] = (4, 5),
+        [2200] = (6, 7),
+        [2300] = (8, 9),
+    };
+
     [Fact]
-    public void Validate_GeneratedNumbers_AgreeWithTheirOwnBirthYearAndSex()
+    public void Validate_NumbersBuiltFromTheRegulationsTable_ValidAndTheOtherSexOrCenturyRefused()
     {
         var codes = ProvinceCodeList.Default.Codes.ToArray();
         Prop.ForAll<int, bool, int>((yearSeed, female, random) =>
         {
             var year = 1900 + Math.Abs(yearSeed % 500);
             var sex = female ? Sex.Female : Sex.Male;
+            var digits = CenturyDigits[year / 100 * 100];
+            var (own, otherSex) = female ? (digits.Female, digits.Male) : (digits.Male, digits.Female);
+            var otherCentury = CenturyDigits[year < 2000 ? 2000 : 1900];
             var province = codes[Math.Abs(random % codes.Length)];
-            var id = string.Create(CultureInfo.InvariantCulture, $"{province}{CccdNumber.CenturyGenderDigitFor(year, sex)}{year % 100:D2}{Math.Abs(random % 1_000_000):D6}");
-            return CccdValidator.Validate(id, new DateOnly(year, 6, 1), sex).IsValid;
+            string Id(int digit) => string.Create(CultureInfo.InvariantCulture, $"{province}{digit}{year % 100:D2}{Math.Abs(random % 1_000_000):D6}");
+            var born = new DateOnly(year, 6, 1);
+
+            return CccdValidator.Validate(Id(own), born, sex).IsValid
+                && CccdValidator.Validate(Id(otherSex), born, sex).Errors.Select(e => e.Code).SequenceEqual([CccdErrorCodes.SexMismatch])
+                && CccdValidator.Validate(Id(female ? otherCentury.Female : otherCentury.Male), born, sex).Errors.Select(e => e.Code).SequenceEqual([CccdErrorCodes.CenturyMismatch]);
         }).QuickCheckThrowOnFailure();
     }
 

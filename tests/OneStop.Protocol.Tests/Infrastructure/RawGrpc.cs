@@ -66,15 +66,17 @@ public sealed class RawGrpc : IDisposable
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return new RawResponse(
             (int)response.StatusCode,
-            ToDictionary(response.Headers),
+            ToDictionary(response.Headers, response.Content.Headers),
             bytes,
             ToDictionary(response.TrailingHeaders));
     }
 
     public void Dispose() => _http.Dispose();
 
-    private static Dictionary<string, string> ToDictionary(HttpHeaders headers) =>
-        headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value));
+    /// <summary>HttpClient splits one HTTP/2 header block in two: content-type and its kin live in the content's headers.</summary>
+    private static Dictionary<string, string> ToDictionary(HttpHeaders headers, HttpHeaders? contentHeaders = null) =>
+        headers.Concat(contentHeaders ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value));
 }
 
 public sealed record RawResponse(int HttpStatus, IReadOnlyDictionary<string, string> Headers, byte[] Body, IReadOnlyDictionary<string, string> Trailers)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Protocol.Tests.Infrastructure;
 using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
@@ -41,23 +42,20 @@ public sealed class DeadlineTests
     public async Task Client_TimeoutDuringServerStream_DeadlineExceeded()
     {
         await using var server = await GrpcTestServer.StartAsync();
-        using var channel = server.CreateChannel();
-        var received = 0;
+        var clock = new FakeTimeProvider();
+        using var channel = server.CreateChannel(new GrpcChannelOptions { TimeProvider = clock });
+        // A minute: the server enforces the same grpc-timeout on its own (real) clock, which must not end the call first.
+        var options = new GrpcCallOptions { Timeout = TimeSpan.FromMinutes(1) };
+        await using var stream = new SyncClient(channel).PullAsync(new PullRequest { NodeId = TestSyncService.GateNode }, options).GetAsyncEnumerator();
 
-        // Connection and JIT warm first: on a loaded CI machine they alone once took the whole deadline, and
-        // the first message never arrived. The gate holds the stream after it, so the deadline still expires.
-        await new SyncClient(channel).HelloAsync(Samples.Hello("warm-up"));
-        var ex = await Assert.ThrowsAsync<GrpcException>(async () =>
-        {
-            var options = new GrpcCallOptions { Timeout = TimeSpan.FromSeconds(2) };
-            await foreach (var _ in new SyncClient(channel).PullAsync(new PullRequest { NodeId = TestSyncService.GateNode }, options))
-            {
-                received++;
-            }
-        }).WaitAsync(Patience);
+        // The deadline runs on the test's clock: the first message arrives however slow the machine, the gate
+        // holds the stream after it, and only then does the deadline pass.
+        Assert.True(await stream.MoveNextAsync().AsTask().WaitAsync(Patience));
+        var next = stream.MoveNextAsync().AsTask();
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var ex = await Assert.ThrowsAsync<GrpcException>(() => next.WaitAsync(Patience));
 
         Assert.Equal(GrpcStatusCode.DeadlineExceeded, ex.Status);
-        Assert.Equal(1, received);
     }
 
     [Fact]

@@ -49,4 +49,7 @@ public sealed class GrpcChannelOptions
 
     /// <summary>How long establishing a connection may take. Default 15 seconds.</summary>
     public TimeSpan ConnectTimeout { get; set; } = DefaultConnectTimeout;
+
+    /// <summary>The clock that call deadlines run on. Default the system clock; tests pass one they move.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

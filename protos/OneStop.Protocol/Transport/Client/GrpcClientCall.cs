@@ -16,7 +16,7 @@ internal sealed class GrpcClientCall : IDisposable
     private readonly string _path;
     private readonly GrpcCallOptions? _options;
     private readonly CancellationToken _userToken;
-    private readonly CancellationTokenSource _deadline = new();
+    private readonly CancellationTokenSource _deadline;
     private readonly CancellationTokenSource _linked;
     private HttpResponseMessage? _response;
     private PipeReader? _pipe;
@@ -30,10 +30,9 @@ internal sealed class GrpcClientCall : IDisposable
         _path = path;
         _options = options;
         _userToken = cancellationToken;
-        if (options?.Timeout is { } timeout)
-        {
-            _deadline.CancelAfter(timeout <= TimeSpan.Zero ? TimeSpan.Zero : timeout < TimeSpan.FromDays(24) ? timeout : TimeSpan.FromDays(24));
-        }
+        _deadline = options?.Timeout is { } timeout
+            ? new CancellationTokenSource(timeout <= TimeSpan.Zero ? TimeSpan.Zero : timeout < TimeSpan.FromDays(24) ? timeout : TimeSpan.FromDays(24), channel.Options.TimeProvider)
+            : new CancellationTokenSource();
 
         _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline.Token);
     }
