@@ -51,7 +51,8 @@ public sealed class AttachmentSyncTests
     {
         await using var cluster = new SyncCluster();
         await cluster.StartEdgeAsync();
-        using var content = new ByteArrayContent([1, 2, 3]);
+        using var content = new ByteArrayContent("%PDF-1.4\n"u8.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
 
         using var refused = await cluster.Edge.Http.PostAsync(cluster.Edge.Api($"/api/dossiers/{Guid.CreateVersion7()}/attachments"), content);
 

@@ -18,6 +18,7 @@ public sealed class OversizedWriteTests
         {
             procedureCode = "hotich.khaisinh",
             applicantName = new string('A', 5 * 1024 * 1024),
+            form = EdgeNode.BirthAnswers,
         });
         var body = await response.Content.ReadAsStringAsync();
 

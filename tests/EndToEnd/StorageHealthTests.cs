@@ -43,7 +43,7 @@ public sealed class StorageHealthTests(ITestOutputHelper log)
         await cluster.RestartEdgeAfterKillAsync();
         var storage = StorageDevice(await a.GetJsonAsync("/api/status"));
         Assert.Equal("corrupt", storage.GetProperty("details").GetProperty("integrity").GetString());
-        using (var refused = await a.Http.PostAsJsonAsync(a.Api("/api/dossiers"), new { procedureCode = "hotich.khaisinh", applicantName = "Không lưu được" }))
+        using (var refused = await a.Http.PostAsJsonAsync(a.Api("/api/dossiers"), new { procedureCode = "hotich.khaisinh", applicantName = "Không lưu được", form = EdgeNode.BirthAnswers }))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);

@@ -35,7 +35,7 @@ public sealed class RestoreAndRepairTests
         Assert.True(Assert.Single(otherEntry).CursorReset);
         Assert.Empty(otherEntry[0].Entries);
         Assert.True(Assert.Single(pastHead).CursorReset);
-        using var http = new HttpClient { BaseAddress = hub.HttpAddress };
+        using var http = hub.AdminHttp();
         var nodes = await http.GetFromJsonAsync<JsonElement>("/api/nodes");
         var nodeA = nodes.EnumerateArray().Single(n => n.GetProperty("nodeId").GetString() == NodeA);
         Assert.Equal(2, nodeA.GetProperty("resync").GetProperty("resets").GetInt64());

@@ -57,6 +57,8 @@ public static class HubAdminApi
             n.SoftwareVersion,
             n.Devices,
             n.LastError,
+            n.Incarnations,
+            n.Resync,
             quarantined = quarantined[n.NodeId].Select(q => new { q.OriginSeq, q.RecordId, q.RecordType }),
         }));
     }
