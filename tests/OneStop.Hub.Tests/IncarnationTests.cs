@@ -3,8 +3,8 @@ using OneStop.Hub.Store;
 using OneStop.Hub.Tests.Infrastructure;
 using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
-using ChangeEntry = OneStop.Core.Changes.ChangeEntry;
 using static OneStop.Hub.Tests.Infrastructure.HubTestHost;
+using ChangeEntry = OneStop.Core.Changes.ChangeEntry;
 
 namespace OneStop.Hub.Tests;
 

@@ -1,5 +1,5 @@
-using OneStop.Core.Clock;
 using OneStop.Core.Changes;
+using OneStop.Core.Clock;
 
 namespace OneStop.Core.Merge;
 

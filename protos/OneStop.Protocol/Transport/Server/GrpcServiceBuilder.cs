@@ -95,7 +95,7 @@ public sealed class GrpcServiceBuilder : IEndpointConventionBuilder
                 await authenticate(call.Context).ConfigureAwait(false);
                 await run(call).ConfigureAwait(false);
             }
-            : run;
+        : run;
         var endpoint = _endpoints.MapPost(path, http => GrpcServerCall.HandleAsync(http, path, options, authenticated))
             .WithDisplayName($"gRPC {path}");
         foreach (var convention in _conventions)
