@@ -81,7 +81,8 @@ public sealed class StorageHealthTests(ITestOutputHelper log)
     public async Task FullDisk_WarnedBefore_RefusedInWords_WritesResumeWhenFreed()
     {
         var mount = Directory.CreateTempSubdirectory("onestop-tmpfs-").FullName;
-        await RunAsync("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount);
+        // Owned by the user running the suite, so a non-root CI runner (mounting through sudo) can fill it too.
+        await RunAsync("mount", "-t", "tmpfs", "-o", $"size=24m,uid={UserId()},gid={GroupId()}", "tmpfs", mount);
         try
         {
             await using var cluster = new SyncCluster(1, new Dictionary<string, string>
@@ -215,9 +216,28 @@ public sealed class StorageHealthTests(ITestOutputHelper log)
         return (process.ExitCode, await output + await error);
     }
 
+    private static string UserId() => RunId("-u");
+
+    private static string GroupId() => RunId("-g");
+
+    private static string RunId(string which)
+    {
+        using var process = Process.Start(new ProcessStartInfo("id", which) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var text = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return text;
+    }
+
+    /// <summary>Runs a mount command as root: directly when the suite is root, else through passwordless sudo (CI runners).</summary>
     private static async Task RunAsync(string file, params string[] args)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(Environment.IsPrivilegedProcess ? file : "sudo") { RedirectStandardError = true, UseShellExecute = false };
+        if (!Environment.IsPrivilegedProcess)
+        {
+            info.ArgumentList.Add("-n");
+            info.ArgumentList.Add(file);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
