@@ -28,19 +28,7 @@ internal static class HubLogMigration
             return;
         }
 
-        await SqliteDatabase.ExecuteAsync(connection, """
-            CREATE TABLE hub_log_migrated (
-                hub_seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                origin_node TEXT NOT NULL,
-                origin_seq INTEGER NOT NULL,
-                record_id TEXT NOT NULL,
-                scope TEXT NOT NULL,
-                entry TEXT NOT NULL,
-                clamped INTEGER NOT NULL DEFAULT 0,
-                origin_incarnation TEXT NOT NULL DEFAULT '',
-                digest TEXT,
-                UNIQUE (origin_node, origin_incarnation, origin_seq)
-            );
+        await SqliteDatabase.ExecuteAsync(connection, "CREATE TABLE hub_log_migrated (" + HubSchema.HubLogColumns + ");" + """
             INSERT INTO hub_log_migrated (hub_seq, origin_node, origin_seq, record_id, scope, entry, clamped)
                 SELECT hub_seq, origin_node, origin_seq, record_id, scope, entry, clamped FROM hub_log ORDER BY hub_seq;
             DROP TABLE hub_log;

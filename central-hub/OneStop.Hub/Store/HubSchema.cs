@@ -9,8 +9,8 @@ namespace OneStop.Hub.Store;
 /// </summary>
 internal static class HubSchema
 {
-    public const string Sql = RecordTable.Schema + """
-        CREATE TABLE IF NOT EXISTS hub_log (
+    /// <summary>The columns of hub_log, once: the schema creates it with them and <see cref="HubLogMigration"/> rebuilds an old one into them.</summary>
+    public const string HubLogColumns = """
             hub_seq INTEGER PRIMARY KEY AUTOINCREMENT,
             origin_node TEXT NOT NULL,
             origin_seq INTEGER NOT NULL,
@@ -21,7 +21,9 @@ internal static class HubSchema
             origin_incarnation TEXT NOT NULL DEFAULT '',
             digest TEXT,
             UNIQUE (origin_node, origin_incarnation, origin_seq)
-        );
+        """;
+
+    public const string Sql = RecordTable.Schema + "CREATE TABLE IF NOT EXISTS hub_log (" + HubLogColumns + ");" + """
         CREATE INDEX IF NOT EXISTS hub_log_scope ON hub_log(scope, hub_seq);
         CREATE TABLE IF NOT EXISTS node_state (
             node_id TEXT PRIMARY KEY,
