@@ -35,6 +35,7 @@ public static class HubAdminApi
             })));
         api.MapPatch("/procedures/{code}", PatchProcedureAsync);
         api.MapAccountAdminApi();
+        api.MapReportsApi();
         api.MapGet("/attachments/{sha256}", async (string sha256, AttachmentStore attachments, CancellationToken ct) =>
             Results.Ok(await attachments.QueryAsync(sha256, ct)));
         api.MapGet("/conflicts", async (string? scope, HubStore store, CancellationToken ct) =>

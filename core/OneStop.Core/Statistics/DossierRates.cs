@@ -85,6 +85,19 @@ public static class DossierRates
         ];
     }
 
+    /// <summary>One report per Monday-to-Sunday week overlapping the range, each clipped to it: the points of a weekly trend line.</summary>
+    public static IReadOnlyList<KeyValuePair<ReportRange, RateReport>> Weekly(IReadOnlyCollection<DossierFacts> dossiers, ReportRange range, WorkingDayCalendar calendar)
+    {
+        var weeks = new List<KeyValuePair<ReportRange, RateReport>>();
+        for (var week = ReportRange.Week(range.First); week.First <= range.Last; week = ReportRange.Week(week.Last.AddDays(1)))
+        {
+            var clipped = new ReportRange(week.First < range.First ? range.First : week.First, week.Last > range.Last ? range.Last : week.Last);
+            weeks.Add(KeyValuePair.Create(clipped, Compute(dossiers, clipped, calendar)));
+        }
+
+        return weeks;
+    }
+
     /// <summary>Working days in (due, closed]: a dossier settled the first working day after its due date is one day late.</summary>
     public static int WorkingDaysAfter(DateOnly due, DateOnly closed, WorkingDayCalendar calendar)
     {
