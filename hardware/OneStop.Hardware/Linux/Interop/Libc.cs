@@ -11,13 +11,11 @@ internal static unsafe partial class Libc
     public const int OWrOnly = 0x1;
     public const int ORdWr = 0x2;
     public const int ONoCtty = 0x100;
-    public const int ONonBlock = 0x800;
     public const int OCloExec = 0x80000;
 
     public const short PollIn = 0x1;
 
     public const int EIntr = 4;
-    public const int EAgain = 11;
     public const int ENotTy = 25;
 
     [LibraryImport(Library, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
@@ -31,9 +29,6 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
     public static partial nint Write(int fd, byte* buffer, nuint count);
-
-    [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
-    public static partial int Ioctl(int fd, nuint request, void* argument);
 
     [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
     public static partial int Ioctl(int fd, nuint request, nuint argument);
