@@ -1,3 +1,7 @@
+using System.Device.Gpio;
+using System.Device.Gpio.Drivers;
+using System.Device.I2c;
+using OneStop.Hardware.Buses;
 using OneStop.Hardware.CardReader;
 using OneStop.Hardware.CardReader.Nfc;
 using OneStop.Hardware.Display;
@@ -38,7 +42,7 @@ internal static class DeviceFactory
         if (options.Is(DriverNames.Serial))
         {
             var path = RequirePath(options, "Printer");
-            return new EscPosPrinter("printer", () => LinuxSerialPort.Open(path, options.BaudRate), profile, time, font, options.QueryStatus);
+            return new EscPosPrinter("printer", () => SerialPortStream.Open(path, options.BaudRate), profile, time, font, options.QueryStatus);
         }
 
         if (options.Is(DriverNames.Tcp))
@@ -59,7 +63,7 @@ internal static class DeviceFactory
 
         if (options.Is(DriverNames.Pcf8574, DriverNames.Linux))
         {
-            return new LcdStatusDisplay("display", () => LinuxI2cDevice.Open(options.I2cBus, options.I2cAddress), options.Columns, options.Rows, time);
+            return new LcdStatusDisplay("display", () => OpenI2c(options), options.Columns, options.Rows, time);
         }
 
         throw UnknownDriver("Display", options.Driver);
@@ -75,7 +79,7 @@ internal static class DeviceFactory
 
         if (options.Is(DriverNames.Ina219, DriverNames.Linux))
         {
-            return new Ina219PowerMonitor("power", () => LinuxI2cDevice.Open(options.I2cBus, options.I2cAddress), options.ShuntOhms, options.MaxCurrentAmps, battery, options.LowBatteryPercent, time);
+            return new Ina219PowerMonitor("power", () => OpenI2c(options), options.ShuntOhms, options.MaxCurrentAmps, battery, options.LowBatteryPercent, time);
         }
 
         if (options.Is(DriverNames.Hwmon))
@@ -95,7 +99,7 @@ internal static class DeviceFactory
 
         if (options.Is(DriverNames.Bme280, DriverNames.Linux))
         {
-            return new Bme280EnvironmentSensor("environment", () => LinuxI2cDevice.Open(options.I2cBus, options.I2cAddress), time);
+            return new Bme280EnvironmentSensor("environment", () => OpenI2c(options), time);
         }
 
         if (options.Is(DriverNames.Iio))
@@ -115,7 +119,7 @@ internal static class DeviceFactory
 
         if (options.Is(DriverNames.Gpio, DriverNames.Linux))
         {
-            return new GpioIndicator("indicator", () => IndicatorLines.Request(LinuxGpioChip.OpenByLabel(options.ChipLabel), options.GreenLine, options.RedLine, options.BuzzerLine), time);
+            return new GpioIndicator("indicator", () => IndicatorLines.Open(OpenGpio(options.ChipLabel), options.GreenLine, options.RedLine, options.BuzzerLine), time);
         }
 
         throw UnknownDriver("Indicator", options.Driver);
@@ -131,7 +135,7 @@ internal static class DeviceFactory
         if (options.Is(DriverNames.Serial, DriverNames.Linux))
         {
             var path = RequirePath(options, "Scanner");
-            var scanner = new StreamQrScanner("scanner", () => LinuxSerialPort.Open(path, options.BaudRate), new SerialScanDecoder(), time);
+            var scanner = new StreamQrScanner("scanner", () => SerialPortStream.Open(path, options.BaudRate), new SerialScanDecoder(), time);
             scanner.Start();
             return scanner;
         }
@@ -157,10 +161,37 @@ internal static class DeviceFactory
         if (options.Is(DriverNames.Pn532, DriverNames.Linux))
         {
             var path = RequirePath(options, "CardReader");
-            return new Pn532IdCardReader("card-reader", () => new Pn532(LinuxSerialPort.Open(path, options.BaudRate)), time);
+            return new Pn532IdCardReader("card-reader", () => new Pn532(SerialPortStream.Open(path, options.BaudRate)), time);
         }
 
         throw UnknownDriver("CardReader", options.Driver);
+    }
+
+    /// <summary>An absent <c>/dev/i2c-N</c> throws IOException here, inside the connection, so it becomes a health error, not a crash.</summary>
+    private static I2cDevice OpenI2c(I2cDeviceOptions options) => I2cDevice.Create(new I2cConnectionSettings(options.I2cBus, options.I2cAddress));
+
+    /// <summary>
+    /// libgpiod on the chip with this label: chip numbers move between boards and kernels (Pi 5 after 6.6.45),
+    /// labels (<c>pinctrl-bcm2711</c>, <c>pinctrl-rp1</c>) do not. A missing libgpiod or chip becomes an IOException
+    /// inside the connection, so it shows as a health error instead of stopping the node.
+    /// </summary>
+    private static GpioController OpenGpio(string label)
+    {
+        IList<GpioChipInfo> chips;
+        try
+        {
+            chips = LibGpiodDriver.GetAvailableChips();
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or PlatformNotSupportedException or EntryPointNotFoundException)
+        {
+            throw new IOException($"libgpiod is not usable here (install libgpiod2): {exception.Message}", exception);
+        }
+
+        var chip = chips.FirstOrDefault(c => string.Equals(c.Label, label, StringComparison.Ordinal))
+            ?? throw new IOException(chips.Count == 0
+                ? $"no GPIO chip labelled '{label}': libgpiod found no chips"
+                : $"no GPIO chip labelled '{label}' (found {string.Join(", ", chips.Select(c => $"{c.Name}={c.Label}"))})");
+        return new GpioController(new LibGpiodDriver(chip));
     }
 
     private static ArgumentException UnknownDriver(string device, string driver) =>

@@ -1,14 +1,17 @@
-using OneStop.Hardware.Buses;
+using System.Device.I2c;
+using System.Drawing;
+using Iot.Device.CharacterLcd;
 using OneStop.Hardware.Health;
 
 namespace OneStop.Hardware.Display;
 
+/// <summary>A 16×2 or 20×4 HD44780 behind a PCF8574 backpack, driven by Iot.Device.Bindings' CharacterLcd (4-bit I2C interface).</summary>
 public sealed class LcdStatusDisplay : IStatusDisplay, IDisposable
 {
-    private readonly DeviceConnection<InitializedLcd> _connection;
+    private readonly DeviceConnection<LcdOnBus> _connection;
     private readonly HealthTracker _health;
 
-    public LcdStatusDisplay(string deviceId, Func<II2cDevice> open, int columns, int rows, TimeProvider time, Action<TimeSpan>? wait = null)
+    public LcdStatusDisplay(string deviceId, Func<I2cDevice> open, int columns, int rows, TimeProvider time, Action<TimeSpan>? wait = null)
     {
         DeviceId = deviceId;
         Columns = columns;
@@ -16,14 +19,13 @@ public sealed class LcdStatusDisplay : IStatusDisplay, IDisposable
         _health = new HealthTracker(deviceId, DeviceKinds.Display, time);
         _health.SetDetail("driver", "pcf8574");
         var delay = wait ?? Thread.Sleep;
-        _connection = new DeviceConnection<InitializedLcd>(() =>
+        _connection = new DeviceConnection<LcdOnBus>(() =>
         {
             var bus = open();
             try
             {
-                var lcd = new Hd44780Pcf8574(bus, delay);
-                lcd.Initialize();
-                return new InitializedLcd(bus, lcd);
+                Hd44780Resync.Run(bus, delay);
+                return new LcdOnBus(bus, new Hd44780(new Size(columns, rows), LcdInterface.CreateI2c(bus, uses8Bit: false)));
             }
             catch
             {
@@ -46,7 +48,7 @@ public sealed class LcdStatusDisplay : IStatusDisplay, IDisposable
         {
             for (var row = 0; row < Rows; row++)
             {
-                c.Lcd.SetCursor(0, row);
+                c.Lcd.SetCursorPosition(0, row);
                 c.Lcd.Write(StatusScreen.FitLine(row < lines.Count ? lines[row] : string.Empty, Columns));
             }
         }));
@@ -56,8 +58,13 @@ public sealed class LcdStatusDisplay : IStatusDisplay, IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private sealed record InitializedLcd(II2cDevice Bus, Hd44780Pcf8574 Lcd) : IDisposable
+    /// <summary>The binding's I2C interface leaves the bus open on dispose, so the bus is closed here.</summary>
+    private sealed record LcdOnBus(I2cDevice Bus, Hd44780 Lcd) : IDisposable
     {
-        public void Dispose() => Bus.Dispose();
+        public void Dispose()
+        {
+            Lcd.Dispose();
+            Bus.Dispose();
+        }
     }
 }

@@ -1,4 +1,4 @@
-using OneStop.Hardware.Buses;
+using System.Device.Gpio;
 using OneStop.Hardware.Health;
 
 namespace OneStop.Hardware.Indicator;
@@ -19,7 +19,7 @@ public sealed class GpioIndicator : IIndicator, IDisposable
         _connection = new DeviceConnection<IndicatorLines>(open);
         _health = new HealthTracker(deviceId, DeviceKinds.Indicator, time);
         _health.SetDetail("driver", "gpio");
-        _beepTimer = time.CreateTimer(_ => DeviceGuard.Run(_health, () => _connection.Use(lines => lines.Buzzer.Write(false))), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _beepTimer = time.CreateTimer(_ => DeviceGuard.Run(_health, () => _connection.Use(lines => lines.Write(lines.Buzzer, false))), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public string DeviceId { get; }
@@ -36,9 +36,9 @@ public sealed class GpioIndicator : IIndicator, IDisposable
         };
         var result = DeviceGuard.Run(_health, () => _connection.Use(lines =>
         {
-            lines.Green.Write(green);
-            lines.Red.Write(red);
-            lines.Buzzer.Write(beep > TimeSpan.Zero);
+            lines.Write(lines.Green, green);
+            lines.Write(lines.Red, red);
+            lines.Write(lines.Buzzer, beep > TimeSpan.Zero);
         }));
         if (result.Succeeded && beep > TimeSpan.Zero)
         {
@@ -58,49 +58,46 @@ public sealed class GpioIndicator : IIndicator, IDisposable
     }
 }
 
-/// <summary>The requested lines; disposing releases them and the chip.</summary>
+/// <summary>The three output pins on one <see cref="GpioController"/>; disposing closes them and the controller.</summary>
 public sealed class IndicatorLines : IDisposable
 {
-    private readonly IGpioChip _chip;
+    private readonly GpioController _controller;
 
-    private IndicatorLines(IGpioChip chip, IGpioLine green, IGpioLine red, IGpioLine buzzer)
+    private IndicatorLines(GpioController controller, int green, int red, int buzzer)
     {
-        _chip = chip;
+        _controller = controller;
         Green = green;
         Red = red;
         Buzzer = buzzer;
     }
 
-    public IGpioLine Green { get; }
+    public int Green { get; }
 
-    public IGpioLine Red { get; }
+    public int Red { get; }
 
-    public IGpioLine Buzzer { get; }
+    public int Buzzer { get; }
 
-    public static IndicatorLines Request(IGpioChip chip, int greenLine, int redLine, int buzzerLine)
+    public static IndicatorLines Open(GpioController controller, int greenPin, int redPin, int buzzerPin)
     {
-        ArgumentNullException.ThrowIfNull(chip);
-        var requested = new List<IGpioLine>();
+        ArgumentNullException.ThrowIfNull(controller);
         try
         {
-            requested.Add(chip.RequestOutput(greenLine, false, "onestop-green"));
-            requested.Add(chip.RequestOutput(redLine, false, "onestop-red"));
-            requested.Add(chip.RequestOutput(buzzerLine, false, "onestop-buzzer"));
-            return new IndicatorLines(chip, requested[0], requested[1], requested[2]);
+            foreach (var pin in new[] { greenPin, redPin, buzzerPin })
+            {
+                controller.OpenPin(pin, PinMode.Output, PinValue.Low);
+            }
+
+            return new IndicatorLines(controller, greenPin, redPin, buzzerPin);
         }
         catch
         {
-            requested.ForEach(line => line.Dispose());
-            chip.Dispose();
+            // The controller closes whichever pins it opened.
+            controller.Dispose();
             throw;
         }
     }
 
-    public void Dispose()
-    {
-        Green.Dispose();
-        Red.Dispose();
-        Buzzer.Dispose();
-        _chip.Dispose();
-    }
+    public void Write(int pin, bool on) => _controller.Write(pin, on ? PinValue.High : PinValue.Low);
+
+    public void Dispose() => _controller.Dispose();
 }

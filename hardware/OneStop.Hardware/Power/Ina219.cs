@@ -1,10 +1,12 @@
+using System.Device.I2c;
 using OneStop.Hardware.Buses;
 
 namespace OneStop.Hardware.Power;
 
 /// <summary>
-/// TI INA219 (SBOS448). Shunt and current registers are two's complement: dotnet/iot reads them unsigned,
-/// which turns a charging current into ~+65 A; here they are sign-extended.
+/// TI INA219 (SBOS448). Kept instead of Iot.Device.Bindings' <c>Iot.Device.Adc.Ina219</c> (4.2.0): that driver reads
+/// the shunt and current registers as unsigned, so a charging current of -10 A comes back as +55.5 A
+/// (Ina219Tests.ReadCurrent_ChargingCurrent_BindingReadsUnsignedOursSigned shows it). Here they are sign-extended.
 /// </summary>
 public sealed class Ina219
 {
@@ -18,10 +20,10 @@ public sealed class Ina219
     /// <summary>32 V bus range, ±320 mV shunt range, 12-bit ADCs, continuous: the power-on default.</summary>
     public const ushort DefaultConfiguration = 0x399F;
 
-    private readonly II2cDevice _device;
+    private readonly I2cDevice _device;
     private double _currentLsbAmps;
 
-    public Ina219(II2cDevice device) => _device = device;
+    public Ina219(I2cDevice device) => _device = device;
 
     public ushort CalibrationValue { get; private set; }
 

@@ -1,5 +1,5 @@
+using System.Device.I2c;
 using System.Globalization;
-using OneStop.Hardware.Buses;
 using OneStop.Hardware.Health;
 
 namespace OneStop.Hardware.Power;
@@ -12,7 +12,7 @@ public sealed class Ina219PowerMonitor : IPowerMonitor, IDisposable
     private readonly BatteryModel _battery;
     private readonly LowBatteryWatch _watch;
 
-    public Ina219PowerMonitor(string deviceId, Func<II2cDevice> open, double shuntOhms, double maxCurrentAmps, BatteryModel battery, double lowBatteryPercent, TimeProvider time)
+    public Ina219PowerMonitor(string deviceId, Func<I2cDevice> open, double shuntOhms, double maxCurrentAmps, BatteryModel battery, double lowBatteryPercent, TimeProvider time)
     {
         DeviceId = deviceId;
         _battery = battery;
@@ -65,7 +65,7 @@ public sealed class Ina219PowerMonitor : IPowerMonitor, IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private sealed record CalibratedIna219(II2cDevice Bus, Ina219 Chip) : IDisposable
+    private sealed record CalibratedIna219(I2cDevice Bus, Ina219 Chip) : IDisposable
     {
         public void Dispose() => Bus.Dispose();
     }

@@ -1,3 +1,4 @@
+using OneStop.Hardware.Buses;
 using OneStop.Hardware.CardReader;
 using OneStop.Hardware.CardReader.Nfc;
 using OneStop.Hardware.CardReader.Simulation;
@@ -26,7 +27,7 @@ public sealed class Pn532IdCardReaderOverPtyTests : IDisposable
         // one open lets the reader close and reopen the port after a fault, as it does with a real UART.
         _slaveHeldOpen = FileDescriptorStream.Open(_pty.SlavePath, FileAccess.ReadWrite);
         _device.Serve(_pty.Master);
-        _reader = new Pn532IdCardReader("card-reader", () => new Pn532(LinuxSerialPort.Open(_pty.SlavePath, 115200), Timeouts), new ManualTimeProvider());
+        _reader = new Pn532IdCardReader("card-reader", () => new Pn532(SerialPortStream.Open(_pty.SlavePath, 115200), Timeouts), new ManualTimeProvider());
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class Pn532IdCardReaderOverPtyTests : IDisposable
         var opened = 0;
         var quick = new Pn532IdCardReader(
             "card-reader",
-            () => new Pn532(LinuxSerialPort.Open(_pty.SlavePath, 115200), Interlocked.Increment(ref opened) == 1 ? Timeouts with { Ack = TimeSpan.FromMilliseconds(50) } : Timeouts),
+            () => new Pn532(SerialPortStream.Open(_pty.SlavePath, 115200), Interlocked.Increment(ref opened) == 1 ? Timeouts with { Ack = TimeSpan.FromMilliseconds(50) } : Timeouts),
             new ManualTimeProvider());
         _device.NextFault = SimulatedPn532Fault.NoAck;
 

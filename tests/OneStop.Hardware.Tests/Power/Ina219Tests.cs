@@ -55,6 +55,28 @@ public class Ina219Tests
         Assert.Equal(-10.0, chip.ReadCurrent(), 9);
     }
 
+    /// <summary>
+    /// SBOS448 §8.6.3: the shunt and current registers are two's complement. -320 mV at PGA /8 reads 0x8300
+    /// (table 7: 65536 - 32000) and -10 A at Current_LSB 1 mA reads 0xD8F0 (65536 - 10000). Iot.Device.Bindings 4.2.0
+    /// takes both as unsigned (+335.36 mV, +55.536 A), which is why this project keeps its own INA219 driver.
+    /// </summary>
+    [Fact]
+    public void ReadCurrent_ChargingCurrent_BindingReadsUnsignedOursSigned()
+    {
+        var bus = DatasheetExample();
+        bus.Registers[Ina219.ShuntVoltageRegister] = 0x8300;
+        bus.Registers[Ina219.CurrentRegister] = 0xD8F0;
+        var ours = new Ina219(bus);
+        ours.Calibrate(0.002, 32.768);
+        using var binding = new Iot.Device.Adc.Ina219(bus);
+        binding.SetCalibration(0x5000, 0.001f);
+
+        Assert.Equal(-0.320, ours.ReadShuntVoltage(), 9);
+        Assert.Equal(-10.0, ours.ReadCurrent(), 9);
+        Assert.Equal(0.33536, binding.ReadShuntVoltage().Volts, 6);
+        Assert.Equal(55.536, binding.ReadCurrent().Amperes, 3);
+    }
+
     [Fact]
     public void TryRead_LowBusVoltage_RaisesBatteryLowOnceAndReportsPercent()
     {

@@ -1,3 +1,4 @@
+using OneStop.Hardware.Buses;
 using OneStop.Hardware.Linux;
 using OneStop.Hardware.Printer;
 using OneStop.Hardware.Tests.Support;
@@ -79,7 +80,7 @@ public class EscPosPrinterTests
     public void Print_OverPty_DeviceReceivesDocument()
     {
         using var pty = PseudoTerminal.Open();
-        using var printer = new EscPosPrinter("printer", () => LinuxSerialPort.Open(pty.SlavePath, 9600), PrinterProfile.Paper58mm, new ManualTimeProvider(), queryStatus: false);
+        using var printer = new EscPosPrinter("printer", () => SerialPortStream.Open(pty.SlavePath, 9600), PrinterProfile.Paper58mm, new ManualTimeProvider(), queryStatus: false);
         var expected = EscPosReceiptRenderer.Render(Ticket, PrinterProfile.Paper58mm);
 
         Assert.True(printer.Print(Ticket).Succeeded);

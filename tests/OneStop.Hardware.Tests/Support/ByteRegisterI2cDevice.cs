@@ -1,19 +1,17 @@
-using OneStop.Hardware.Buses;
+using System.Device.I2c;
 
 namespace OneStop.Hardware.Tests.Support;
 
 /// <summary>256 8-bit registers with auto-increment, like dotnet/iot's SimulatedI2cDevice (Bosch sensors).</summary>
-public sealed class ByteRegisterI2cDevice : II2cDevice
+public sealed class ByteRegisterI2cDevice : I2cDevice
 {
     private int _pointer;
 
     public byte[] Registers { get; } = new byte[256];
 
-    public int BusId => 1;
+    public override I2cConnectionSettings ConnectionSettings { get; } = new(1, 0x76);
 
-    public int Address => 0x76;
-
-    public void Write(ReadOnlySpan<byte> buffer)
+    public override void Write(ReadOnlySpan<byte> buffer)
     {
         _pointer = buffer[0];
         foreach (var value in buffer[1..])
@@ -22,7 +20,7 @@ public sealed class ByteRegisterI2cDevice : II2cDevice
         }
     }
 
-    public void Read(Span<byte> buffer)
+    public override void Read(Span<byte> buffer)
     {
         for (var i = 0; i < buffer.Length; i++)
         {
@@ -30,13 +28,10 @@ public sealed class ByteRegisterI2cDevice : II2cDevice
         }
     }
 
-    public void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
+    public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
     {
         Write(writeBuffer);
         Read(readBuffer);
     }
 
-    public void Dispose()
-    {
-    }
 }

@@ -1,9 +1,9 @@
-using OneStop.Hardware.Buses;
+using System.Device.I2c;
 
 namespace OneStop.Hardware.Tests.Support;
 
 /// <summary>A chip with 16-bit big-endian registers selected by a pointer byte (INA219 style).</summary>
-public sealed class WordRegisterI2cDevice : II2cDevice
+public sealed class WordRegisterI2cDevice : I2cDevice
 {
     private byte _pointer;
 
@@ -11,13 +11,11 @@ public sealed class WordRegisterI2cDevice : II2cDevice
 
     public List<byte[]> Writes { get; } = [];
 
-    public int BusId => 1;
-
-    public int Address => 0x40;
+    public override I2cConnectionSettings ConnectionSettings { get; } = new(1, 0x40);
 
     public bool Disposed { get; private set; }
 
-    public void Write(ReadOnlySpan<byte> buffer)
+    public override void Write(ReadOnlySpan<byte> buffer)
     {
         Writes.Add(buffer.ToArray());
         _pointer = buffer[0];
@@ -27,18 +25,22 @@ public sealed class WordRegisterI2cDevice : II2cDevice
         }
     }
 
-    public void Read(Span<byte> buffer)
+    public override void Read(Span<byte> buffer)
     {
         var value = Registers.GetValueOrDefault(_pointer);
         buffer[0] = (byte)(value >> 8);
         buffer[1] = (byte)value;
     }
 
-    public void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
+    public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
     {
         _pointer = writeBuffer[0];
         Read(readBuffer);
     }
 
-    public void Dispose() => Disposed = true;
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
+    }
 }

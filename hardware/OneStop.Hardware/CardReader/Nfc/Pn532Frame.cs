@@ -11,6 +11,7 @@ public static class Pn532Frame
     public const byte Pn532ToHost = 0xD5;
     public const byte ErrorFrameIdentifier = 0x7F;
     public const byte GetFirmwareVersion = 0x02;
+    public const byte SetParameters = 0x12;
     public const byte SamConfiguration = 0x14;
     public const byte RfConfiguration = 0x32;
     public const byte InDataExchange = 0x40;

@@ -22,6 +22,7 @@ public sealed class SimulatedPn532 : IDisposable
     private bool _targetActive;
     private int? _exchangesBeforeRemoval;
     private SimulatedPn532Fault _nextFault;
+    private byte[]? _delayedAnswer;
     private Thread? _thread;
     private volatile bool _stopping;
 
@@ -48,6 +49,12 @@ public sealed class SimulatedPn532 : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// How long the card takes to answer an APDU when served on a stream (<see cref="Serve"/>): the PN532 ACKs at once
+    /// and answers when the card does. ISO 14443-4 cards may stretch this to seconds with waiting-time extensions.
+    /// </summary>
+    public TimeSpan CardAnswerDelay { get; set; }
 
     /// <summary>Command codes received, in order.</summary>
     public IReadOnlyList<byte> Commands
@@ -150,11 +157,28 @@ public sealed class SimulatedPn532 : IDisposable
                 {
                     stream.Write(reply);
                 }
+
+                if (TakeDelayedAnswer() is { } answer)
+                {
+                    // Stands for the card's processing time on the RF side, not for synchronisation with the host.
+                    Thread.Sleep(CardAnswerDelay);
+                    stream.Write(answer);
+                }
             }
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
             // The host closed its end (PTY hang-up): nothing left to serve.
+        }
+    }
+
+    private byte[]? TakeDelayedAnswer()
+    {
+        lock (_gate)
+        {
+            var answer = _delayedAnswer;
+            _delayedAnswer = null;
+            return answer;
         }
     }
 
@@ -191,13 +215,19 @@ public sealed class SimulatedPn532 : IDisposable
         _commands.Add(command);
         var answer = fault == SimulatedPn532Fault.ErrorFrame ? null : Execute(command, packet.Payload[1..]);
         _lastResponse = answer is null ? Pn532Frame.ErrorFrame.ToArray() : Pn532Frame.Response(command, answer);
+        if (command == Pn532Frame.InDataExchange && CardAnswerDelay > TimeSpan.Zero && _thread is not null)
+        {
+            _delayedAnswer = _lastResponse;
+            return;
+        }
+
         output.AddRange(fault == SimulatedPn532Fault.CorruptResponse && answer is not null ? Pn532Frame.CorruptResponse(command, answer) : _lastResponse);
     }
 
     private byte[]? Execute(byte command, byte[] data) => command switch
     {
         Pn532Frame.GetFirmwareVersion => [0x32, 0x01, 0x06, 0x07],
-        Pn532Frame.SamConfiguration or Pn532Frame.RfConfiguration => [],
+        Pn532Frame.SamConfiguration or Pn532Frame.RfConfiguration or Pn532Frame.SetParameters => [],
         Pn532Frame.InListPassiveTarget when data.Length >= 2 => ListTarget((Pn532Modulation)data[1]),
         Pn532Frame.InDataExchange when data.Length >= 1 => Exchange(data),
         Pn532Frame.InRelease => Release(),

@@ -10,18 +10,10 @@ internal static class Ioctl
     private const int TypeShift = 8;
     private const int SizeShift = 16;
     private const int DirShift = 30;
-    private const uint DirNone = 0;
     private const uint DirWrite = 1;
-    private const uint DirRead = 2;
 
     public static uint Encode(uint direction, char type, uint number, int size) =>
         (direction << DirShift) | ((uint)size << SizeShift) | ((uint)type << TypeShift) | (number << NrShift);
 
-    public static uint None(char type, uint number) => Encode(DirNone, type, number, 0);
-
-    public static uint Read(char type, uint number, int size) => Encode(DirRead, type, number, size);
-
     public static uint Write(char type, uint number, int size) => Encode(DirWrite, type, number, size);
-
-    public static uint ReadWrite(char type, uint number, int size) => Encode(DirRead | DirWrite, type, number, size);
 }

@@ -11,17 +11,12 @@ internal static unsafe partial class Libc
     public const int OWrOnly = 0x1;
     public const int ORdWr = 0x2;
     public const int ONoCtty = 0x100;
-    public const int ONonBlock = 0x800;
     public const int OCloExec = 0x80000;
 
     public const short PollIn = 0x1;
 
     public const int EIntr = 4;
-    public const int EAgain = 11;
     public const int ENotTy = 25;
-
-    public const int TcsaNow = 0;
-    public const int TcIoFlush = 2;
 
     [LibraryImport(Library, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int Open(string path, int flags);
@@ -34,9 +29,6 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
     public static partial nint Write(int fd, byte* buffer, nuint count);
-
-    [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
-    public static partial int Ioctl(int fd, nuint request, void* argument);
 
     [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
     public static partial int Ioctl(int fd, nuint request, nuint argument);
@@ -55,22 +47,6 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Library, EntryPoint = "ptsname_r", SetLastError = true)]
     public static partial int PtsNameR(int fd, byte* buffer, nuint length);
-
-    // termios goes through libc, never raw TCGETS: glibc's struct termios differs from the kernel's.
-    [LibraryImport(Library, EntryPoint = "tcgetattr", SetLastError = true)]
-    public static partial int TcGetAttr(int fd, byte* termios);
-
-    [LibraryImport(Library, EntryPoint = "tcsetattr", SetLastError = true)]
-    public static partial int TcSetAttr(int fd, int optionalActions, byte* termios);
-
-    [LibraryImport(Library, EntryPoint = "cfmakeraw")]
-    public static partial void CfMakeRaw(byte* termios);
-
-    [LibraryImport(Library, EntryPoint = "cfsetspeed", SetLastError = true)]
-    public static partial int CfSetSpeed(byte* termios, uint speed);
-
-    [LibraryImport(Library, EntryPoint = "tcflush", SetLastError = true)]
-    public static partial int TcFlush(int fd, int queueSelector);
 
     public static IOException LastError(string operation, string? path = null)
     {

@@ -1,9 +1,0 @@
-namespace OneStop.Hardware.Buses;
-
-public enum GpioBias
-{
-    AsIs,
-    Disabled,
-    PullUp,
-    PullDown,
-}
