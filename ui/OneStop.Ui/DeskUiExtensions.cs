@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Ui.Attachments;
+using OneStop.Ui.Reports;
 using OneStop.Ui.Localisation;
 using OneStop.Ui.Security;
 
@@ -48,6 +49,7 @@ public static class DeskUiExtensions
         app.MapStaticAssets();
         app.MapDeskEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -7,6 +7,7 @@ using OneStop.Core.Changes;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Forms;
 using OneStop.Core.Limits;
+using OneStop.Core.Statistics;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Store;
 using OneStop.Edge.Ui;
@@ -25,7 +26,11 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
     /// Creates a dossier as a draft, or received (with its receipt facts) in the same logged write;
     /// <paramref name="receivedBy"/> is who receives it when it is not a draft ("api" for a script).
     /// </summary>
-    public async Task<DossierView> CreateAsync(DossierDraft draft, string receivedBy = "api", CancellationToken cancellationToken = default)
+    /// <param name="draft"></param>
+    /// <param name="receivedBy"></param>
+    /// <param name="cancellationToken"></param>
+    /// <param name="channel">How the dossier reached the office, recorded once for the online rate (docs/statistics.md).</param>
+    public async Task<DossierView> CreateAsync(DossierDraft draft, string receivedBy = "api", CancellationToken cancellationToken = default, FilingChannel channel = FilingChannel.Desk)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var procedure = await catalogue.FindAsync(draft.ProcedureCode, cancellationToken)
@@ -40,6 +45,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             [DossierFields.ApplicantName] = JsonSerializer.Serialize(draft.ApplicantName!.Trim()),
             [DossierFields.Status] = JsonSerializer.Serialize(DossierStatus.Draft.ToName()),
             [DossierFields.CreatedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
+            [DossierFields.Channel] = JsonSerializer.Serialize(channel.ToName()),
         };
         foreach (var (key, value) in answers.Where(p => !string.IsNullOrEmpty(p.Value)))
         {
@@ -92,6 +98,12 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             [DossierFields.Status] = JsonSerializer.Serialize(to.ToName()),
             [DossierFields.StatusBy] = JsonSerializer.Serialize(changedBy),
         };
+        if (to is DossierStatus.Approved or DossierStatus.Rejected or DossierStatus.Withdrawn)
+        {
+            // The on-time rate compares this moment with the due date; it is written with the status so they travel together.
+            values[DossierFields.ClosedAt] = JsonSerializer.Serialize(time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        }
+
         return View(await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken));
     }
 

@@ -7,6 +7,12 @@ namespace OneStop.Edge.Dossiers;
 /// <summary>A dossier as screens and the HTTP API show it.</summary>
 public sealed record DossierView(Guid Id, string Scope, string ProcedureCode, string ApplicantName, string Status, string? CreatedAt, IReadOnlyDictionary<string, string> Form)
 {
+    /// <summary>How the dossier was filed (docs/statistics.md); older dossiers without it were filed at the desk.</summary>
+    public string Channel { get; init; } = "desk";
+
+    /// <summary>When it was decided or withdrawn, for the on-time rate.</summary>
+    public string? ClosedAt { get; init; }
+
     public static DossierView From(RecordData record)
     {
         using var document = JsonDocument.Parse(record.DataJson);
@@ -29,7 +35,11 @@ public sealed record DossierView(Guid Id, string Scope, string ProcedureCode, st
             Text(root, DossierFields.ApplicantName),
             Text(root, DossierFields.Status),
             root.TryGetProperty(DossierFields.CreatedAt, out var created) ? created.GetString() : null,
-            form);
+            form)
+        {
+            Channel = Text(root, DossierFields.Channel) is { Length: > 0 } channel ? channel : "desk",
+            ClosedAt = Text(root, DossierFields.ClosedAt) is { Length: > 0 } closed ? closed : null,
+        };
     }
 
     private static string Text(JsonElement root, string name) =>

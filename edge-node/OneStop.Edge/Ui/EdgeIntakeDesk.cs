@@ -7,6 +7,7 @@ using OneStop.Core.Changes;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Forms;
 using OneStop.Core.Merge;
+using OneStop.Core.Statistics;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
@@ -60,7 +61,7 @@ public sealed class EdgeIntakeDesk(
         var answers = filing.Answers
             .Where(p => !string.IsNullOrWhiteSpace(p.Value))
             .ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
-        var dossier = await ValidatedAsync(() => dossiers.CreateAsync(new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive), user.UserName(), cancellationToken));
+        var dossier = await ValidatedAsync(() => dossiers.CreateAsync(new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive), user.UserName(), cancellationToken, user.Role() == DeskRoles.Volunteer ? FilingChannel.Assisted : FilingChannel.Desk));
         return await ReadAsync(dossier.Id, cancellationToken);
     }
 

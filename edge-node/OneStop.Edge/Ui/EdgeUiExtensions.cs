@@ -36,6 +36,7 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<IResidentFeedback, EdgeResidentFeedback>();
         builder.Services.AddScoped<IDeskConflicts, EdgeDeskConflicts>();
         builder.Services.AddScoped<IDeskStorage, EdgeDeskStorage>();
+        builder.Services.AddScoped<IDeskReports, EdgeDeskReports>();
         builder.Services.AddSingleton<ScanInbox>();
         // The device set belongs to the host's device services; until they register it, the UI brings its own
         // (simulators unless section "Hardware" says otherwise). TryAdd keeps a single set either way.

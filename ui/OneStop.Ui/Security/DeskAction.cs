@@ -19,4 +19,7 @@ public enum DeskAction
 
     /// <summary>Recover a damaged database, free storage: the commune admin only.</summary>
     ManageStorage,
+
+    /// <summary>The commune's rates (docs/statistics.md): staff and the commune admin, not volunteers.</summary>
+    ReadReports,
 }
