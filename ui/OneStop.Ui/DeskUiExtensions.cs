@@ -13,7 +13,7 @@ public static class DeskUiExtensions
 {
     public static IServiceCollection AddDeskUi(this IServiceCollection services)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -48,7 +48,7 @@ public static class DeskUiExtensions
         app.MapStaticAssets();
         app.MapDeskEndpoints();
         app.MapAttachmentEndpoints();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

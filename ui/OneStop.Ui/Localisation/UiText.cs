@@ -299,5 +299,17 @@ public static class UiText
         ["detail.history"] = ("Quá trình xử lý", "History"),
         ["history.by"] = ("bởi {0} · máy {1}", "by {0} · machine {1}"),
         ["history.node"] = ("máy {0}", "machine {0}"),
+
+        // Desk in its interactive circuit (issue 11).
+        ["common.busy"] = ("Đang xử lý…", "Working…"),
+        ["reconnect.trying"] = ("Mất kết nối với máy chủ của xã. Đang kết nối lại…", "Lost the connection to the commune's server. Reconnecting…"),
+        ["reconnect.failed"] = ("Chưa kết nối lại được. Máy sẽ tự thử lại vài giây một lần.", "Could not reconnect yet. Trying again every few seconds."),
+        ["reconnect.hint"] = ("Dữ liệu đã lưu không bị mất. Nếu máy chủ vừa khởi động lại, trang sẽ tự tải lại.", "Saved work is not lost. If the server just restarted, the page reloads by itself."),
+        ["reconnect.retry"] = ("Thử lại ngay", "Retry now"),
+        ["confirm.reason"] = ("Lý do (người dân sẽ được thông báo)", "Reason (the resident is told)"),
+        ["confirm.cancel"] = ("Hủy", "Cancel"),
+        ["confirm.status.title"] = ("Chuyển hồ sơ sang “{0}”?", "Move the dossier to “{0}”?"),
+        ["confirm.status.message"] = ("Thao tác này không hoàn tác được.", "This cannot be undone."),
+        ["history.reason"] = ("Lý do: {0}", "Reason: {0}"),
     };
 }
