@@ -25,7 +25,8 @@ public static class OwnerOnlySecretFile
             fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var writer = new StreamWriter(path, System.Text.Encoding.UTF8, fileOptions))
+        // No byte-order mark: installers cat the file or paste it into a password field, and the BOM would ride along.
+        using (var writer = new StreamWriter(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), fileOptions))
         {
             writer.WriteLine(secret);
         }

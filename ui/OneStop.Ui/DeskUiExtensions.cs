@@ -14,7 +14,7 @@ public static class DeskUiExtensions
 {
     public static IServiceCollection AddDeskUi(this IServiceCollection services)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -50,7 +50,7 @@ public static class DeskUiExtensions
         app.MapDeskEndpoints();
         app.MapAttachmentEndpoints();
         app.MapReportEndpoints();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

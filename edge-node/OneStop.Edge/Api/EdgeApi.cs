@@ -164,7 +164,7 @@ public static class EdgeApi
 
         try
         {
-            return Results.Ok(await dossiers.ChangeStatusAsync(id, to, By(http), ct));
+            return Results.Ok(await dossiers.ChangeStatusAsync(id, to, By(http), change.Reason, ct));
         }
         catch (KeyNotFoundException)
         {
@@ -208,7 +208,7 @@ public static class EdgeApi
             errors = ex.Errors.Select(e => new { field = e.FieldKey, code = e.Code, error = e.MessageVi, errorEn = e.MessageEn }),
         });
 
-    public sealed record StatusChange(string Status);
+    public sealed record StatusChange(string Status, string? Reason = null);
 
     public sealed record ConflictResolution(System.Text.Json.JsonElement Value);
 }

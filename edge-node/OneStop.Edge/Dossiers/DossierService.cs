@@ -80,7 +80,11 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
     }
 
     /// <summary>Moves a dossier along the state machine; the status and who set it go in one logged write.</summary>
-    public async Task<DossierView> ChangeStatusAsync(Guid id, DossierStatus to, string changedBy, CancellationToken cancellationToken = default)
+    public async Task<DossierView> ChangeStatusAsync(Guid id, DossierStatus to, string changedBy, CancellationToken cancellationToken = default) =>
+        await ChangeStatusAsync(id, to, changedBy, reason: null, cancellationToken);
+
+    /// <summary>As above, with the reason the resident is given (required to reject, withdraw or ask for more: <see cref="StatusReasons"/>).</summary>
+    public async Task<DossierView> ChangeStatusAsync(Guid id, DossierStatus to, string changedBy, string? reason, CancellationToken cancellationToken = default)
     {
         if (to == DossierStatus.Received)
         {
@@ -93,10 +97,13 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             throw new TransitionException(Status(dossier), to);
         }
 
+        ThrowIfInvalid(StatusReasons.Check(to, reason));
         var values = new Dictionary<string, string?>
         {
             [DossierFields.Status] = JsonSerializer.Serialize(to.ToName()),
             [DossierFields.StatusBy] = JsonSerializer.Serialize(changedBy),
+            // Written (or cleared) with every move, so the timeline pairs each status with its own reason only.
+            [StatusReasons.Field] = string.IsNullOrWhiteSpace(reason) ? null : JsonSerializer.Serialize(reason.Trim()),
         };
         if (to is DossierStatus.Approved or DossierStatus.Rejected or DossierStatus.Withdrawn)
         {

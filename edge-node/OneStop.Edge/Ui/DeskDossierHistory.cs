@@ -27,12 +27,24 @@ internal static class DeskDossierHistory
             }
         }
 
+        var reasons = new Dictionary<HlcTimestamp, string>();
+        foreach (var write in FieldHistory.Writes(record, StatusReasons.Field))
+        {
+            if (Text(write) is { } reason)
+            {
+                reasons[write.Version] = reason;
+            }
+        }
+
         var history = new List<DeskStatusChange>();
         foreach (var write in FieldHistory.Writes(record, DossierFields.Status))
         {
             if (DossierStatusNames.TryParse(Text(write), out var status))
             {
-                history.Add(new DeskStatusChange(status, DateTimeOffset.FromUnixTimeMilliseconds(write.Version.WallMs), write.Version.Node, who.GetValueOrDefault(write.Version)));
+                history.Add(new DeskStatusChange(status, DateTimeOffset.FromUnixTimeMilliseconds(write.Version.WallMs), write.Version.Node, who.GetValueOrDefault(write.Version))
+                {
+                    Reason = reasons.GetValueOrDefault(write.Version),
+                });
             }
         }
 

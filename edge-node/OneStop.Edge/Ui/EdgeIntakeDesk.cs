@@ -84,7 +84,7 @@ public sealed class EdgeIntakeDesk(
         return await ReadAsync(id, cancellationToken);
     }
 
-    public async Task<DeskDossier> ChangeStatusAsync(Guid id, DossierStatus to, CancellationToken cancellationToken = default)
+    public async Task<DeskDossier> ChangeStatusAsync(Guid id, DossierStatus to, string? reason = null, CancellationToken cancellationToken = default)
     {
         if (to == DossierStatus.Received)
         {
@@ -92,7 +92,7 @@ public sealed class EdgeIntakeDesk(
         }
 
         var user = await RequireAsync(DeskAction.ChangeStatus);
-        await dossiers.ChangeStatusAsync(id, to, user.UserName(), cancellationToken);
+        await ValidatedAsync(() => dossiers.ChangeStatusAsync(id, to, user.UserName(), reason, cancellationToken));
         return await ReadAsync(id, cancellationToken);
     }
 

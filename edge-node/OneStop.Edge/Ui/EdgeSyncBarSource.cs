@@ -17,7 +17,7 @@ public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeSt
         long backlog;
         try
         {
-            backlog = await store.CountBacklogAsync(cancellationToken);
+            backlog = await store.CountBacklogDossiersAsync(cancellationToken);
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex) when (StoreFailures.Classify(ex) == StoreProblem.Corrupt)
         {

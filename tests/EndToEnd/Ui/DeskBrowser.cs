@@ -25,6 +25,8 @@ internal sealed class DeskBrowser : IAsyncDisposable
             throw new InvalidOperationException($"{ChromiumPath} is missing; CI must install Debian's chromium package.");
         }
 
+        // The desk waits for its circuit before it shows a form; on a machine shared with builds that can take seconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OneStop.Core.Slips;
 using static Microsoft.Playwright.Assertions;
@@ -33,7 +32,7 @@ public sealed class DeskFeatureUiTests
         await Expect(page.GetByTestId("attach-error")).ToContainTextAsync("Tệp quá lớn");
         await page.GetByTestId("attach-file").SetInputFilesAsync(new FilePayload { Name = "cccd-mat-truoc.png", MimeType = "image/png", Buffer = OnePixelPng });
         await page.GetByTestId("attach-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex("attached=1"));
+        await Expect(page.GetByTestId("attach-done")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("attachment-list")).ToContainTextAsync("cccd-mat-truoc.png");
         await DeskBrowser.ScreenshotAsync(page, "20-attachments");
         var download = await page.APIRequest.GetAsync(await page.GetByTestId("attachment-list").Locator("a").First.GetAttributeAsync("href") ?? string.Empty);

@@ -324,5 +324,28 @@ public static class UiText
         ["detail.history"] = ("Quá trình xử lý", "History"),
         ["history.by"] = ("bởi {0} · máy {1}", "by {0} · machine {1}"),
         ["history.node"] = ("máy {0}", "machine {0}"),
+
+        // Desk in its interactive circuit (issue 11).
+        ["common.busy"] = ("Đang xử lý…", "Working…"),
+        ["reconnect.trying"] = ("Mất kết nối với máy chủ của xã. Đang kết nối lại…", "Lost the connection to the commune's server. Reconnecting…"),
+        ["reconnect.failed"] = ("Chưa kết nối lại được. Máy sẽ tự thử lại vài giây một lần.", "Could not reconnect yet. Trying again every few seconds."),
+        ["reconnect.hint"] = ("Dữ liệu đã lưu không bị mất. Nếu máy chủ vừa khởi động lại, trang sẽ tự tải lại.", "Saved work is not lost. If the server just restarted, the page reloads by itself."),
+        ["reconnect.retry"] = ("Thử lại ngay", "Retry now"),
+        ["confirm.reason"] = ("Lý do (người dân sẽ được thông báo)", "Reason (the resident is told)"),
+        ["confirm.cancel"] = ("Hủy", "Cancel"),
+        ["confirm.status.title"] = ("Chuyển hồ sơ sang “{0}”?", "Move the dossier to “{0}”?"),
+        ["confirm.status.message"] = ("Thao tác này không hoàn tác được.", "This cannot be undone."),
+        ["history.reason"] = ("Lý do: {0}", "Reason: {0}"),
+        ["cause.sync.refused"] = ("Máy chủ tỉnh không trả lời (có thể đang tắt hoặc sai địa chỉ).", "The province server does not answer (it may be down, or the address is wrong)."),
+        ["cause.sync.timeout"] = ("Mạng quá chậm hoặc bị ngắt giữa chừng.", "The network is too slow or dropped mid-way."),
+        ["cause.sync.dns"] = ("Không tìm thấy địa chỉ máy chủ tỉnh: kiểm tra địa chỉ trong phần cài đặt.", "The province server's address cannot be found: check it in the settings."),
+        ["cause.sync.network"] = ("Máy này chưa có mạng: kiểm tra dây mạng hoặc Wi-Fi.", "This machine has no network: check the cable or Wi-Fi."),
+        ["cause.sync.tls"] = ("Chứng chỉ bảo mật của máy chủ tỉnh không hợp lệ: báo quản trị tỉnh.", "The province server's security certificate is not valid: tell the province admin."),
+        ["cause.sync.auth"] = ("Máy chủ tỉnh không nhận máy này: báo quản trị tỉnh để cấp lại khóa.", "The province server does not accept this machine: ask the province admin for a new key."),
+        ["cause.sync.other"] = ("Đồng bộ chưa thành công; máy sẽ tự thử lại.", "Sync did not complete; the machine tries again by itself."),
+        ["cause.device.paper_out"] = ("Máy in hết giấy: lắp thêm giấy.", "The printer is out of paper: load paper."),
+        ["cause.device.cover_open"] = ("Nắp máy in đang mở: đóng nắp lại.", "The printer cover is open: close it."),
+        ["cause.device.offline"] = ("Thiết bị chưa kết nối: kiểm tra dây cáp và nguồn.", "The device is not connected: check its cable and power."),
+        ["cause.device.other"] = ("Thiết bị báo lỗi: thử rút ra cắm lại.", "The device reports a fault: try unplugging and plugging it back in."),
     };
 }

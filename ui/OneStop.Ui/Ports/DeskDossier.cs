@@ -27,7 +27,11 @@ public sealed record DeskDossier(
 }
 
 /// <summary>One status write: what, when (the writer's hybrid clock), on which node and, when recorded, by whom.</summary>
-public sealed record DeskStatusChange(DossierStatus Status, DateTimeOffset At, string Node, string? By);
+public sealed record DeskStatusChange(DossierStatus Status, DateTimeOffset At, string Node, string? By)
+{
+    /// <summary>Why, for a refusal, a withdrawal or a supplement request (written with the status).</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>A fee payment recorded at the desk.</summary>
 public sealed record DeskPayment(PaymentMethod Method, long AmountVnd, DateTimeOffset At, string CollectedBy);

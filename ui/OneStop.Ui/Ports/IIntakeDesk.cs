@@ -32,7 +32,8 @@ public interface IIntakeDesk
     Task<DeskDossier> ReceiveAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Moves a dossier along the state machine; receiving goes through <see cref="ReceiveAsync"/>.</summary>
-    Task<DeskDossier> ChangeStatusAsync(Guid id, DossierStatus to, CancellationToken cancellationToken = default);
+    /// <exception cref="DeskValidationException">A reject, withdraw or supplement request without a reason.</exception>
+    Task<DeskDossier> ChangeStatusAsync(Guid id, DossierStatus to, string? reason = null, CancellationToken cancellationToken = default);
 
     /// <summary>Records the fee as paid; the amount comes from the synced fee table, not from the screen.</summary>
     Task<DeskDossier> CollectFeeAsync(Guid id, PaymentMethod method, CancellationToken cancellationToken = default);

@@ -10,7 +10,7 @@ public interface ISyncBarSource
 }
 
 /// <param name="Link">Link to the hub.</param>
-/// <param name="Backlog">Own changes the hub has not acknowledged yet; negative when the store cannot count them (damaged).</param>
+/// <param name="Backlog">Dossiers with changes the hub has not acknowledged yet; negative when the store cannot count them (damaged).</param>
 /// <param name="LastSuccess">End of the last complete round.</param>
 /// <param name="LastError">Why the last round failed.</param>
 /// <param name="ClockOffsetMs">Hub time minus node time at the last handshake.</param>

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -26,7 +25,6 @@ public static class DeskEndpoints
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/signin");
         });
-        app.MapGet("/ui/syncbar", () => new RazorComponentResult<Layout.SyncBar>()).RequireAuthorization();
         app.MapPost("/ui/sync", (ISyncBarSource sync, HttpContext http) =>
         {
             sync.RequestSync();

@@ -1,0 +1,52 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OneStop.Ui.Localisation;
+using OneStop.Ui.Ports;
+using OneStop.Ui.Security;
+
+namespace OneStop.Ui.Tests.Pages;
+
+/// <summary>A bunit context with the desk's services: the fake intake port, idle devices and attachments, a fixed clock.</summary>
+internal static class DeskPageContext
+{
+    // A Tuesday in Vietnam, mid-morning: dates in the forms are checked against it.
+    public static readonly DateTimeOffset Now = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
+
+    public static BunitContext Create(FakeIntakeDesk desk, string role)
+    {
+        var context = new BunitContext();
+        context.Services.AddSingleton<Loc>();
+        context.Services.AddSingleton<IIntakeDesk>(desk);
+        context.Services.AddSingleton<IDeskDevices>(new IdleDevices());
+        context.Services.AddSingleton<IDeskAttachments>(new NoAttachments());
+        context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        var authorization = context.AddAuthorization();
+        authorization.SetAuthorized(role == DeskRoles.Volunteer ? "tnv" : "canbo");
+        authorization.SetRoles(role);
+        context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        return context;
+    }
+
+    private sealed class IdleDevices : IDeskDevices
+    {
+        public Task<IReadOnlyList<DeskDeviceStatus>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeskDeviceStatus>>([]);
+
+        public Task<DeskPrintResult> PrintSlipAsync(Guid dossierId, string statusUrl, CancellationToken cancellationToken = default) => Task.FromResult(new DeskPrintResult(true, null));
+
+        public Task<bool> SimulateAsync(DeviceSimulation action, string? value, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+        public Task<string?> ReadLastScanAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+    }
+
+    private sealed class NoAttachments : IDeskAttachments
+    {
+        public long MaxBytes => 1024;
+
+        public Task<IReadOnlyList<DeskAttachment>> ListAsync(Guid dossierId, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeskAttachment>>([]);
+
+        public Task<DeskAttachment> AddAsync(Guid dossierId, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<DeskAttachmentContent?> ReadAsync(Guid dossierId, Guid attachmentId, CancellationToken cancellationToken = default) => Task.FromResult<DeskAttachmentContent?>(null);
+    }
+}

@@ -1,0 +1,55 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Ui.Layout;
+using OneStop.Ui.Localisation;
+using OneStop.Ui.Ports;
+
+namespace OneStop.Ui.Tests.Pages;
+
+public sealed class SyncBarTests
+{
+    [Fact]
+    public void Render_InCircuitAndBacklogGrows_ShowsNewCountWithoutReload()
+    {
+        var source = new CountingSource();
+        using var context = new BunitContext();
+        context.Services.AddSingleton<Loc>();
+        context.Services.AddSingleton<ISyncBarSource>(source);
+        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var bar = context.Render<SyncBar>();
+        Assert.Equal("Chờ gửi: 0", bar.Find("[data-testid=sync-backlog]").TextContent);
+
+        source.Backlog = 3;
+
+        bar.WaitForAssertion(() => Assert.Equal("Chờ gửi: 3", bar.Find("[data-testid=sync-backlog]").TextContent), SyncBar.RefreshEvery * 5);
+    }
+
+    [Fact]
+    public void SyncNow_Clicked_AsksTheAgent()
+    {
+        var source = new CountingSource();
+        using var context = new BunitContext();
+        context.Services.AddSingleton<Loc>();
+        context.Services.AddSingleton<ISyncBarSource>(source);
+        context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var bar = context.Render<SyncBar>();
+
+        bar.Find("[data-testid=sync-now]").Click();
+
+        Assert.Equal(1, source.Requests);
+        Assert.NotNull(bar.Find("[data-testid=sync-requested]"));
+    }
+
+    private sealed class CountingSource : ISyncBarSource
+    {
+        public volatile int Backlog;
+
+        public int Requests { get; private set; }
+
+        public Task<SyncBarState> ReadAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult(new SyncBarState(SyncLink.Offline, Backlog, null, null, null, 0, 0));
+
+        public void RequestSync() => Requests++;
+    }
+}
