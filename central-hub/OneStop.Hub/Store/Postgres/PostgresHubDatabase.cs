@@ -1,0 +1,113 @@
+using System.Data;
+using System.Data.Common;
+using Npgsql;
+
+namespace OneStop.Hub.Store;
+
+/// <summary>
+/// The hub on PostgreSQL: several hub instances can share it and pushes run in parallel. Two things keep that
+/// safe. Writers lock what they change (a node's acknowledgement, each record) with transaction-scoped advisory
+/// locks taken in one order. And the log is numbered at commit through one sequencer row: a transaction takes
+/// it as its last step, so log positions commit in the order they were given and a reader that sees position n
+/// can never later meet an entry below n (a plain sequence numbers at insert, and a slow transaction holding
+/// seq 5 could commit after a reader had moved its cursor past 6). Only that last step is serial; loading,
+/// merging and saving records run in parallel.
+/// </summary>
+public sealed class PostgresHubDatabase(NpgsqlDataSource dataSource) : IHubDatabase, IAsyncDisposable
+{
+    // A distinct first key for the hub's advisory locks, so other users of the same database cannot collide.
+    private const int LockSpace = 0x4f53;
+
+    public PostgresHubDatabase(string connectionString)
+        : this(NpgsqlDataSource.Create(connectionString))
+    {
+    }
+
+    public bool SingleWriter => false;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        for (var version = 1; version <= PostgresHubSchema.Migrations.Count; version++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+            // One migrator at a time across every hub instance on this database.
+            await ExecuteAsync(connection, transaction, $"""
+                SELECT pg_advisory_xact_lock({LockSpace}, 0);
+                CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
+                """, cancellationToken);
+            await using (var check = new NpgsqlCommand("SELECT COUNT(*) FROM schema_version WHERE version = @version", connection, transaction))
+            {
+                check.Parameters.AddWithValue("version", version);
+                if ((long)(await check.ExecuteScalarAsync(cancellationToken))! > 0)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    continue;
+                }
+            }
+
+            await ExecuteAsync(connection, transaction, PostgresHubSchema.Migrations[version - 1], cancellationToken);
+            await ExecuteAsync(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({version})", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The highest migration applied, once <see cref="MigrateAsync"/> has run.</summary>
+    public async Task<int> ReadSchemaVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version", connection);
+        return await command.ExecuteScalarAsync(cancellationToken) is int version ? version : 0;
+    }
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
+
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+
+    public async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+
+    // 40P01 deadlock, 40001 serialisation failure: the transaction was rolled back whole and may run again.
+    public bool IsTransient(DbException exception) => exception is PostgresException { SqlState: "40P01" or "40001" };
+
+    public async Task LockAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        // Sorted by the lock's own key, so any two writers take their common locks in the same order.
+        await using var command = new NpgsqlCommand($"""
+            SELECT pg_advisory_xact_lock({LockSpace}, k)
+            FROM (SELECT DISTINCT hashtext(key) AS k FROM unnest(@keys) AS key ORDER BY k) AS ordered
+            """, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.AddWithValue("keys", keys.Distinct(StringComparer.Ordinal).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task AppendLogAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingLogEntry> entries, CancellationToken cancellationToken = default)
+    {
+        // Taken even for no entries: the clock saved after this step is then written in the same order too.
+        long last;
+        await using (var take = new NpgsqlCommand("UPDATE hub_sequencer SET last_seq = last_seq + @count WHERE id = 1 RETURNING last_seq", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction))
+        {
+            take.Parameters.AddWithValue("count", (long)entries.Count);
+            last = (long)(await take.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var next = last - entries.Count;
+        foreach (var entry in entries)
+        {
+            await HubLogTable.InsertAsync(connection, transaction, entry, ++next, cancellationToken);
+        }
+    }
+
+    public Task RunBookkeepingAsync(DbConnection connection, Func<Task> write, CancellationToken cancellationToken = default) => write();
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
