@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using OneStop.Core.Clock;
 
 namespace OneStop.Storage;
@@ -58,4 +59,8 @@ public sealed class StoreWriter(IStoreDatabase database, string clockKey)
             }
         }
     }
+
+    /// <summary>As <see cref="WriteAsync{T}"/> on SQLite, for a store whose statements take SQLite's own types.</summary>
+    public Task<T> WriteSqliteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> body, HybridLogicalClock? clock, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) => body((SqliteConnection)connection, (SqliteTransaction)transaction), clock, cancellationToken);
 }

@@ -56,7 +56,7 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
     /// </summary>
     public async Task<PushOutcome> PushAsync(NodeIdentity node, string incarnation, IReadOnlyList<ChangeEntry> entries, CancellationToken cancellationToken = default)
     {
-        if (PushPolicy.Check(node.NodeId, node.CommuneCode, entries) is { } violation)
+        if (PushPolicy.Check(node.NodeId, node.CommuneCode, incarnation, entries) is { } violation)
         {
             throw new PushRefusedException(violation.Kind switch
             {
@@ -74,13 +74,9 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
             int applied = 0, duplicates = 0, conflicts = 0, quarantined = 0;
             foreach (var entry in entries.OrderBy(e => e.OriginSeq))
             {
-                if (entry.OriginIncarnation != incarnation)
-                {
-                    throw new PushRefusedException(PushRefusal.ForgedOrigin, $"entry {entry.OriginSeq} claims incarnation '{entry.OriginIncarnation}' in a push of incarnation '{incarnation}'");
-                }
-
                 var digest = ChangeDigest.Compute(entry);
-                if (entry.OriginSeq <= acked)
+                var place = PushPolicy.Place(entry.OriginSeq, acked);
+                if (place == PushPlace.Held)
                 {
                     var held = await IncarnationTable.ReadDigestAsync(connection, transaction, node.NodeId, incarnation, entry.OriginSeq, cancellationToken);
                     if (held is not null && held != digest)
@@ -92,7 +88,7 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
                     continue;
                 }
 
-                if (entry.OriginSeq != acked + 1)
+                if (place == PushPlace.Gap)
                 {
                     throw new PushRefusedException(PushRefusal.Gap, $"expected entry {acked + 1} from '{node.NodeId}', got {entry.OriginSeq}");
                 }
