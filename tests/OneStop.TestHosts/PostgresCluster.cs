@@ -69,7 +69,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             var port = FreePort();
             var settings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300" + (durable ? string.Empty : " -c fsync=off -c synchronous_commit=off");
             await RunAsync(Path.Combine(bin, "pg_ctl"), asRoot, "-D", data, "-o", settings, "-l", Path.Combine(folder, "log"), "-w", "-t", "60", "start");
-            return new PostgresCluster($"Host=127.0.0.1;Port={port};Username={User};Database=postgres;Pooling=true;Maximum Pool Size=200", folder, bin);
+            return new PostgresCluster($"Host=127.0.0.1;Port={port};Username={User};Database=postgres;Pooling=true;Maximum Pool Size=200;Timeout=60", folder, bin);
         }
         catch
         {
@@ -90,6 +90,29 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
 
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Backs a database up with pg_dump (custom format, consistent while writers run) and restores it with
+    /// pg_restore into a new database, as an operator restores a hub; returns the restored one's connection string.
+    /// </summary>
+    public async Task<string> DumpAndRestoreAsync(string connectionString)
+    {
+        var bin = BinDirectory ?? throw new InvalidOperationException(Missing);
+        var source = new NpgsqlConnectionStringBuilder(connectionString);
+        var file = Path.Combine(Path.GetTempPath(), $"onestop-{Guid.NewGuid():N}.dump");
+        string[] server = ["-h", source.Host!, "-p", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", source.Username!];
+        try
+        {
+            await RunAsync(Path.Combine(bin, "pg_dump"), null, [.. server, "-Fc", "-f", file, source.Database!]);
+            var restored = await CreateDatabaseAsync();
+            await RunAsync(Path.Combine(bin, "pg_restore"), null, [.. server, "--exit-on-error", "-d", new NpgsqlConnectionStringBuilder(restored).Database!, file]);
+            return restored;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,11 @@ namespace OneStop.Hub.Tests.Store;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresHubStoreContractTests(PostgresServerFixture server) : HubStoreContractTests
 {
-    protected override async Task<IHubDatabase> CreateDatabaseAsync() => new PostgresHubDatabase(await server.CreateDatabaseAsync());
+    private string? _connectionString;
+
+    protected override async Task<IHubDatabase> CreateDatabaseAsync() => new PostgresHubDatabase(_connectionString = await server.CreateDatabaseAsync());
+
+    protected override async Task<IHubDatabase> BackUpAndRestoreAsync() => new PostgresHubDatabase(await server.DumpAndRestoreAsync(_connectionString!));
 
     [SkippableFact]
     public async Task MigrateAsync_RunTwiceAndByTwoInstancesAtOnce_EachVersionAppliedOnce()

@@ -30,6 +30,10 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A copy of a database made the way an operator backs up and restores the hub (pg_dump, pg_restore).</summary>
+    public Task<string> DumpAndRestoreAsync(string connectionString) =>
+        _cluster?.DumpAndRestoreAsync(connectionString) ?? throw new InvalidOperationException(PostgresCluster.Missing);
+
     /// <summary>A new empty database on the server; skips (or fails on CI) when there is no server.</summary>
     public Task<string> CreateDatabaseAsync()
     {

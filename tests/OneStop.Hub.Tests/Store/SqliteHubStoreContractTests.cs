@@ -1,3 +1,4 @@
+using OneStop.Hub.Maintenance;
 using OneStop.Hub.Store;
 using OneStop.Storage;
 
@@ -10,6 +11,13 @@ public sealed class SqliteHubStoreContractTests : HubStoreContractTests
 
     protected override Task<IHubDatabase> CreateDatabaseAsync() =>
         Task.FromResult<IHubDatabase>(new SqliteHubDatabase(new SqliteDatabase(Path.Combine(_root, "hub.db"))));
+
+    protected override async Task<IHubDatabase> BackUpAndRestoreAsync()
+    {
+        var backup = Path.Combine(_root, $"backup-{Guid.NewGuid():N}.db");
+        await HubBackup.BackupAsync(((SqliteHubDatabase)Database).Database, backup);
+        return new SqliteHubDatabase(new SqliteDatabase(backup));
+    }
 
     public override async Task DisposeAsync()
     {

@@ -101,7 +101,27 @@ public sealed class PostgresHubDatabase(NpgsqlDataSource dataSource) : IHubDatab
         }
     }
 
-    public Task RunBookkeepingAsync(DbConnection connection, Func<Task> write, CancellationToken cancellationToken = default) => write();
+    public async Task RunBookkeepingAsync(DbConnection connection, Func<Task> write, CancellationToken cancellationToken = default)
+    {
+        // As on SQLite: the next handshake rewrites it, so it need not wait for its WAL flush (a crash loses at
+        // most this write, never consistency).
+        var npgsql = (NpgsqlConnection)connection;
+        await using (var relax = new NpgsqlCommand("SET synchronous_commit = off", npgsql))
+        {
+            await relax.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await write();
+        }
+        finally
+        {
+            // The connection goes back to the pool: every other write keeps its flush.
+            await using var restore = new NpgsqlCommand("RESET synchronous_commit", npgsql);
+            await restore.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
