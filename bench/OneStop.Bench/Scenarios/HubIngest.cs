@@ -35,7 +35,16 @@ internal static class HubIngest
                 var count = 0;
                 foreach (var batch in w.Batches)
                 {
-                    count += (await w.Node.Client.PushAsync(batch, w.Node.Call())).Applied;
+                    try
+                    {
+                        count += (await w.Node.Client.PushAsync(batch, w.Node.Call())).Applied;
+                    }
+                    catch (Exception) when (fleet.Rig.Hub is { } hub)
+                    {
+                        // The status says only "exception in handler"; the hub's log says which.
+                        Console.Error.WriteLine(hub.Output[^Math.Min(hub.Output.Length, 4000)..]);
+                        throw;
+                    }
                 }
 
                 return count;

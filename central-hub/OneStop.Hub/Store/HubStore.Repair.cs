@@ -144,7 +144,7 @@ public sealed partial class HubStore
             }
         }
 
-        return await WriteAsync(NodeKey(HubId), records.Select(r => RecordKey(r.RecordId)), async (connection, transaction, log) =>
+        return await WriteAsync(NodeKey(HubId), [node.CommuneCode], async (connection, transaction, log) =>
         {
             var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken);
             var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();

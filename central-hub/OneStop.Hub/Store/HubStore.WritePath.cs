@@ -11,11 +11,14 @@ public sealed partial class HubStore
 {
     private static string NodeKey(string nodeId) => "node:" + nodeId;
 
-    private static string RecordKey(Guid id) => "record:" + id.ToString();
+    // Records are locked by scope, not one by one: every record of a push is of the pushing node's commune, so
+    // one lock covers them (a lock per record ran PostgreSQL's lock table out of memory with 200 nodes pushing
+    // 500-entry batches), and nodes of different communes still write in parallel.
+    private static string ScopeKey(string scope) => "scope:" + scope;
 
-    private Task<T> WriteAsync<T>(string owner, IEnumerable<string> records, Func<DbConnection, DbTransaction, List<PendingLogEntry>, Task<T>> body, CancellationToken cancellationToken, bool saveClock = true)
+    private Task<T> WriteAsync<T>(string owner, IEnumerable<string> scopes, Func<DbConnection, DbTransaction, List<PendingLogEntry>, Task<T>> body, CancellationToken cancellationToken, bool saveClock = true)
     {
-        var keys = records.Prepend(owner).ToList();
+        var keys = scopes.Select(ScopeKey).Prepend(owner).ToList();
         return _writer.WriteAsync(async (connection, transaction) =>
         {
             await database.LockAsync(connection, transaction, keys, cancellationToken);

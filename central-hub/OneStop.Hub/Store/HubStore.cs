@@ -66,7 +66,7 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
             }, violation.Message);
         }
 
-        return await WriteAsync(NodeKey(node.NodeId), entries.Select(e => RecordKey(e.RecordId)), async (connection, transaction, log) =>
+        return await WriteAsync(NodeKey(node.NodeId), [node.CommuneCode], async (connection, transaction, log) =>
         {
             var acked = await IncarnationTable.ReadAckedAsync(connection, transaction, node.NodeId, incarnation, cancellationToken);
             var lastVersion = await ReadLastVersionAsync(connection, transaction, node.NodeId, cancellationToken);
@@ -239,7 +239,7 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
     }
 
     private Task<StoredRecord> WriteAsHubAsync(Guid id, string type, string scope, Func<StoredRecord?, HlcTimestamp, IReadOnlyList<FieldChange>> build, CancellationToken cancellationToken) =>
-        WriteAsync(NodeKey(HubId), [RecordKey(id)], async (connection, transaction, log) =>
+        WriteAsync(NodeKey(HubId), [scope], async (connection, transaction, log) =>
         {
             var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
             var fields = build(local, Clock.Now());
@@ -253,7 +253,7 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
 
     /// <summary>Seeds reference records once (first start): restamped as the hub's own log entries.</summary>
     public Task SeedAsync(IReadOnlyList<ChangeEntry> seed, CancellationToken cancellationToken = default) =>
-        WriteAsync(NodeKey(HubId), seed.Select(e => RecordKey(e.RecordId)), async (connection, transaction, log) =>
+        WriteAsync(NodeKey(HubId), seed.Select(e => e.Scope).Distinct(), async (connection, transaction, log) =>
         {
             var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken);
             foreach (var entry in seed)

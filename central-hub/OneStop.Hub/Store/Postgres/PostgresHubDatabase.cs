@@ -6,7 +6,7 @@ namespace OneStop.Hub.Store;
 
 /// <summary>
 /// The hub on PostgreSQL: several hub instances can share it and pushes run in parallel. Two things keep that
-/// safe. Writers lock what they change (a node's acknowledgement, each record) with transaction-scoped advisory
+/// safe. Writers lock what they change (a node's acknowledgement, a commune's records) with transaction-scoped advisory
 /// locks taken in one order. And the log is numbered at commit through one sequencer row: a transaction takes
 /// it as its last step, so log positions commit in the order they were given and a reader that sees position n
 /// can never later meet an entry below n (a plain sequence numbers at insert, and a slow transaction holding
@@ -94,11 +94,28 @@ public sealed class PostgresHubDatabase(NpgsqlDataSource dataSource) : IHubDatab
             last = (long)(await take.ExecuteScalarAsync(cancellationToken))!;
         }
 
-        var next = last - entries.Count;
-        foreach (var entry in entries)
+        if (entries.Count == 0)
         {
-            await HubLogTable.InsertAsync(connection, transaction, entry, ++next, cancellationToken);
+            return;
         }
+
+        // One statement for the whole batch: the sequencer row is held until commit, so this is the serial part
+        // of every push and must not cost a round trip per entry.
+        var first = last - entries.Count + 1;
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO hub_log (hub_seq, origin_node, origin_seq, record_id, scope, entry, clamped, origin_incarnation, digest)
+            SELECT * FROM unnest(@hubSeq, @origin, @seq, @record, @scope, @entry, @clamped, @incarnation, @digest)
+            """, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        insert.Parameters.AddWithValue("hubSeq", entries.Select((_, i) => first + i).ToArray());
+        insert.Parameters.AddWithValue("origin", entries.Select(e => e.Entry.OriginNode).ToArray());
+        insert.Parameters.AddWithValue("seq", entries.Select(e => e.Entry.OriginSeq).ToArray());
+        insert.Parameters.AddWithValue("record", entries.Select(e => e.Entry.RecordId.ToString()).ToArray());
+        insert.Parameters.AddWithValue("scope", entries.Select(e => e.Entry.Scope).ToArray());
+        insert.Parameters.AddWithValue("entry", entries.Select(e => Storage.ChangeCodec.EncodeEntry(e.Entry)).ToArray());
+        insert.Parameters.AddWithValue("clamped", entries.Select(e => e.Entry.ClockClamped ? 1L : 0L).ToArray());
+        insert.Parameters.AddWithValue("incarnation", entries.Select(e => e.Entry.OriginIncarnation).ToArray());
+        insert.Parameters.AddWithValue("digest", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, entries.Select(e => e.Digest).ToArray());
+        await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task RunBookkeepingAsync(DbConnection connection, Func<Task> write, CancellationToken cancellationToken = default)
