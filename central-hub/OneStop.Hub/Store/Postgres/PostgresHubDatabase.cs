@@ -81,6 +81,10 @@ public sealed class PostgresHubDatabase(NpgsqlDataSource dataSource) : IHubDatab
             FROM (SELECT DISTINCT hashtext(key) AS k FROM unnest(@keys) AS key ORDER BY k) AS ordered
             """, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
         command.Parameters.AddWithValue("keys", keys.Distinct(StringComparer.Ordinal).ToArray());
+
+        // A wait for a lock is a queue, not a stuck query: it lasts as long as the writers ahead of it (the call's
+        // cancellation still ends it). The default 30 s timeout failed pushes under a 40-node burst.
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -91,6 +95,7 @@ public sealed class PostgresHubDatabase(NpgsqlDataSource dataSource) : IHubDatab
         await using (var take = new NpgsqlCommand("UPDATE hub_sequencer SET last_seq = last_seq + @count WHERE id = 1 RETURNING last_seq", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction))
         {
             take.Parameters.AddWithValue("count", (long)entries.Count);
+            take.CommandTimeout = 0;
             last = (long)(await take.ExecuteScalarAsync(cancellationToken))!;
         }
 
