@@ -36,13 +36,15 @@ public static class HubExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
             new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory, "hub.db")));
+        builder.Services.AddSingleton(sp => HubDatabases.Create(
+            sp.GetRequiredService<IOptions<HubOptions>>().Value, builder.Configuration.GetConnectionString("Hub"), sp.GetRequiredService<SqliteDatabase>));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<HubOptions>>().Value;
-            return new HubStore(sp.GetRequiredService<SqliteDatabase>(), options.HubId, sp.GetRequiredService<TimeProvider>(), options.MaxClockAheadMs);
+            return new HubStore(sp.GetRequiredService<IHubDatabase>(), options.HubId, sp.GetRequiredService<TimeProvider>(), options.MaxClockAheadMs);
         });
         builder.Services.AddSingleton(sp => new AttachmentStore(
-            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<HubOptions>>().Value.MaxAttachmentBytes));
+            sp.GetRequiredService<IHubDatabase>(), sp.GetRequiredService<IOptions<HubOptions>>().Value.MaxAttachmentBytes));
         builder.Services.AddSingleton<INodeAuthenticator, SharedKeyAuthenticator>();
         builder.Services.AddSingleton<HubSyncService>();
         builder.Services.AddSingleton<AdminApiKey>();

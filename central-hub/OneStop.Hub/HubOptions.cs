@@ -34,6 +34,13 @@ public sealed class HubOptions
 
     public string DataDirectory { get; set; } = "data/hub";
 
+    /// <summary>The store's engine: "sqlite" (default, hub.db in <see cref="DataDirectory"/>) or "postgres" (<see cref="ConnectionString"/>).</summary>
+    [RegularExpression("^(sqlite|postgres)$")]
+    public string Store { get; set; } = OneStop.Hub.Store.HubDatabases.Sqlite;
+
+    /// <summary>The PostgreSQL connection string when <see cref="Store"/> is "postgres"; ConnectionStrings:Hub when unset.</summary>
+    public string? ConnectionString { get; set; }
+
     public string ListenAddress { get; set; } = "127.0.0.1";
 
     [Range(0, 65535)]

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Core.Changes;
 using OneStop.Core.Merge;
 
@@ -25,21 +25,21 @@ public static class ConflictTable
         CREATE INDEX IF NOT EXISTS conflicts_scope ON conflicts(scope);
         """;
 
-    public static async Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, string scope, IEnumerable<FieldConflict> conflicts, CancellationToken cancellationToken = default)
+    public static async Task AddAsync(DbConnection connection, DbTransaction transaction, string scope, IEnumerable<FieldConflict> conflicts, CancellationToken cancellationToken = default)
     {
         foreach (var conflict in conflicts)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO conflicts (id, record_id, scope, field, sides) VALUES ($id, $record, $scope, $field, $sides)
+                INSERT INTO conflicts (id, record_id, scope, field, sides) VALUES (@id, @record, @scope, @field, @sides)
                 ON CONFLICT(id) DO NOTHING
                 """;
-            command.Parameters.AddWithValue("$id", conflict.Id.ToString());
-            command.Parameters.AddWithValue("$record", conflict.RecordId.ToString());
-            command.Parameters.AddWithValue("$scope", scope);
-            command.Parameters.AddWithValue("$field", conflict.Field);
-            command.Parameters.AddWithValue("$sides", ChangeCodec.EncodeFields(new Dictionary<string, FieldChange>
+            command.AddParameter("@id", conflict.Id.ToString());
+            command.AddParameter("@record", conflict.RecordId.ToString());
+            command.AddParameter("@scope", scope);
+            command.AddParameter("@field", conflict.Field);
+            command.AddParameter("@sides", ChangeCodec.EncodeFields(new Dictionary<string, FieldChange>
             {
                 ["winner"] = conflict.Winner,
                 ["loser"] = conflict.Loser,
@@ -49,15 +49,15 @@ public static class ConflictTable
     }
 
     /// <summary>Open conflicts (both sides held, not settled), optionally of one scope, oldest record first.</summary>
-    public static async Task<IReadOnlyList<OpenConflict>> ListOpenAsync(SqliteConnection connection, string? scope, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<OpenConflict>> ListOpenAsync(DbConnection connection, string? scope, CancellationToken cancellationToken = default)
     {
         var rows = new List<(Guid Id, Guid RecordId, string Field, string Sides)>();
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = scope is null
                 ? "SELECT id, record_id, field, sides FROM conflicts ORDER BY record_id, field, id"
-                : "SELECT id, record_id, field, sides FROM conflicts WHERE scope = $scope ORDER BY record_id, field, id";
-            command.Parameters.AddWithValue("$scope", (object?)scope ?? DBNull.Value);
+                : "SELECT id, record_id, field, sides FROM conflicts WHERE scope = @scope ORDER BY record_id, field, id";
+            command.AddParameter("@scope", (object?)scope ?? DBNull.Value);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -83,13 +83,13 @@ public static class ConflictTable
         return open;
     }
 
-    public static async Task<OpenConflict?> FindOpenAsync(SqliteConnection connection, Guid id, CancellationToken cancellationToken = default)
+    public static async Task<OpenConflict?> FindOpenAsync(DbConnection connection, Guid id, CancellationToken cancellationToken = default)
     {
         string recordId, field, sides;
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT record_id, field, sides FROM conflicts WHERE id = $id";
-            command.Parameters.AddWithValue("$id", id.ToString());
+            command.CommandText = "SELECT record_id, field, sides FROM conflicts WHERE id = @id";
+            command.AddParameter("@id", id.ToString());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {

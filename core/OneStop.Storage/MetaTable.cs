@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace OneStop.Storage;
 
@@ -12,22 +12,22 @@ public static class MetaTable
         );
         """;
 
-    public static async Task<string?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken = default)
+    public static async Task<string?> ReadAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT value FROM meta WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
+        command.CommandText = "SELECT value FROM meta WHERE key = @key";
+        command.AddParameter("@key", key);
         return (string?)await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, string key, string value, CancellationToken cancellationToken = default)
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string key, string value, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$value", value);
+        command.CommandText = "INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        command.AddParameter("@key", key);
+        command.AddParameter("@value", value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Core.Repair;
 
 namespace OneStop.Storage;
@@ -23,16 +23,21 @@ public static class RecordDigestTable
         """;
 
     /// <summary>The leaves of every record of <paramref name="scope"/>, refreshing the cached ones that changed.</summary>
-    public static async Task<DigestTree> ReadTreeAsync(SqliteDatabase database, string scope, CancellationToken cancellationToken = default)
+    public static async Task<DigestTree> ReadTreeAsync(IStoreDatabase database, string scope, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
 
         // Created here rather than in each store's schema: the cache belongs to this code, whichever end runs it.
-        await SqliteDatabase.ExecuteAsync(connection, Schema, cancellationToken);
-        await RefreshAsync(connection, scope, cancellationToken);
+        // (A PostgreSQL store creates it in its versioned migrations, with 64-bit columns.)
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            await SqliteDatabase.ExecuteAsync(sqlite, Schema, cancellationToken);
+        }
+
+        await RefreshAsync(database, connection, scope, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, position, hash FROM record_digests WHERE scope = $scope";
-        command.Parameters.AddWithValue("$scope", scope);
+        command.CommandText = "SELECT id, position, hash FROM record_digests WHERE scope = @scope";
+        command.AddParameter("@scope", scope);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var leaves = new List<DigestLeaf>();
         while (await reader.ReadAsync(cancellationToken))
@@ -43,7 +48,7 @@ public static class RecordDigestTable
         return new DigestTree(leaves);
     }
 
-    private static async Task RefreshAsync(SqliteConnection connection, string scope, CancellationToken cancellationToken)
+    private static async Task RefreshAsync(IStoreDatabase database, DbConnection connection, string scope, CancellationToken cancellationToken)
     {
         var stale = new List<(string Id, long Seq, Core.Changes.StoredRecord Record)>();
         await using (var command = connection.CreateCommand())
@@ -51,9 +56,9 @@ public static class RecordDigestTable
             command.CommandText = """
                 SELECT r.id, r.type, r.updated_seq, r.fields FROM records r
                 LEFT JOIN record_digests d ON d.id = r.id
-                WHERE r.scope = $scope AND (d.updated_seq IS NULL OR d.updated_seq <> r.updated_seq)
+                WHERE r.scope = @scope AND (d.updated_seq IS NULL OR d.updated_seq <> r.updated_seq)
                 """;
-            command.Parameters.AddWithValue("$scope", scope);
+            command.AddParameter("@scope", scope);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -68,24 +73,24 @@ public static class RecordDigestTable
         }
 
         // A cache row written from a record that changed meanwhile carries the old seq and is refreshed next time.
-        using var transaction = SqliteDatabase.BeginWrite(connection);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         foreach (var (id, seq, record) in stale)
         {
             var leaf = RecordDigest.Leaf(record);
             await using var upsert = connection.CreateCommand();
             upsert.Transaction = transaction;
             upsert.CommandText = """
-                INSERT INTO record_digests (id, scope, updated_seq, position, hash) VALUES ($id, $scope, $seq, $position, $hash)
+                INSERT INTO record_digests (id, scope, updated_seq, position, hash) VALUES (@id, @scope, @seq, @position, @hash)
                 ON CONFLICT(id) DO UPDATE SET updated_seq = excluded.updated_seq, position = excluded.position, hash = excluded.hash
                 """;
-            upsert.Parameters.AddWithValue("$id", id);
-            upsert.Parameters.AddWithValue("$scope", scope);
-            upsert.Parameters.AddWithValue("$seq", seq);
-            upsert.Parameters.AddWithValue("$position", unchecked((long)leaf.Position));
-            upsert.Parameters.AddWithValue("$hash", unchecked((long)leaf.Hash));
+            upsert.AddParameter("@id", id);
+            upsert.AddParameter("@scope", scope);
+            upsert.AddParameter("@seq", seq);
+            upsert.AddParameter("@position", unchecked((long)leaf.Position));
+            upsert.AddParameter("@hash", unchecked((long)leaf.Hash));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken);
     }
 }

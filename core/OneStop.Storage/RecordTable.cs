@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Core.Changes;
 
 namespace OneStop.Storage;
@@ -23,12 +23,12 @@ public static class RecordTable
         CREATE INDEX IF NOT EXISTS records_updated ON records(updated_seq);
         """ + ConflictTable.Schema;
 
-    public static async Task<StoredRecord?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, Guid id, CancellationToken cancellationToken = default)
+    public static async Task<StoredRecord?> LoadAsync(DbConnection connection, DbTransaction? transaction, Guid id, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT type, scope, fields FROM records WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id.ToString());
+        command.CommandText = "SELECT type, scope, fields FROM records WHERE id = @id";
+        command.AddParameter("@id", id.ToString());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -38,25 +38,25 @@ public static class RecordTable
         return new StoredRecord(id, reader.GetString(0), reader.GetString(1), ChangeCodec.DecodeFields(reader.GetString(2)));
     }
 
-    public static async Task SaveAsync(SqliteConnection connection, SqliteTransaction transaction, StoredRecord record, CancellationToken cancellationToken = default)
+    public static async Task SaveAsync(DbConnection connection, DbTransaction transaction, StoredRecord record, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO records (id, type, scope, fields, data, updated_seq)
-            VALUES ($id, $type, $scope, $fields, $data, (SELECT COALESCE(MAX(updated_seq), 0) + 1 FROM records))
+            VALUES (@id, @type, @scope, @fields, @data, (SELECT COALESCE(MAX(updated_seq), 0) + 1 FROM records))
             ON CONFLICT(id) DO UPDATE SET fields = excluded.fields, data = excluded.data, updated_seq = excluded.updated_seq
             """;
-        command.Parameters.AddWithValue("$id", record.Id.ToString());
-        command.Parameters.AddWithValue("$type", record.Type);
-        command.Parameters.AddWithValue("$scope", record.Scope);
-        command.Parameters.AddWithValue("$fields", ChangeCodec.EncodeFields(record.Fields));
-        command.Parameters.AddWithValue("$data", ChangeCodec.EncodeValues(record));
+        command.AddParameter("@id", record.Id.ToString());
+        command.AddParameter("@type", record.Type);
+        command.AddParameter("@scope", record.Scope);
+        command.AddParameter("@fields", ChangeCodec.EncodeFields(record.Fields));
+        command.AddParameter("@data", ChangeCodec.EncodeValues(record));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Merges a change into the stored record and saves the result, inside the caller's transaction.</summary>
-    public static async Task<MergeResult> MergeAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry change, CancellationToken cancellationToken = default)
+    public static async Task<MergeResult> MergeAsync(DbConnection connection, DbTransaction transaction, ChangeEntry change, CancellationToken cancellationToken = default)
     {
         var local = await LoadAsync(connection, transaction, change.RecordId, cancellationToken);
         var result = RecordMerge.Apply(local, change);
@@ -65,7 +65,7 @@ public static class RecordTable
     }
 
     /// <summary>Saves a merge result and indexes its conflicts; an unchanged record is not rewritten.</summary>
-    public static async Task SaveMergedAsync(SqliteConnection connection, SqliteTransaction transaction, StoredRecord? local, MergeResult result, CancellationToken cancellationToken = default)
+    public static async Task SaveMergedAsync(DbConnection connection, DbTransaction transaction, StoredRecord? local, MergeResult result, CancellationToken cancellationToken = default)
     {
         // Losing writes are kept in the record too, so compare the whole field map, not just the winners.
         if (local is null || !SameFields(local, result.Record))
@@ -80,15 +80,15 @@ public static class RecordTable
         a.Fields.Count == b.Fields.Count && a.Fields.All(pair => b.Fields.TryGetValue(pair.Key, out var other) && other == pair.Value);
 
     /// <summary>Live values of records of one type (newest change first), as JSON documents.</summary>
-    public static async Task<IReadOnlyList<RecordData>> ListAsync(SqliteConnection connection, string type, string? scope, int limit, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<RecordData>> ListAsync(DbConnection connection, string type, string? scope, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = scope is null
-            ? "SELECT id, scope, data FROM records WHERE type = $type ORDER BY updated_seq DESC LIMIT $limit"
-            : "SELECT id, scope, data FROM records WHERE type = $type AND scope = $scope ORDER BY updated_seq DESC LIMIT $limit";
-        command.Parameters.AddWithValue("$type", type);
-        command.Parameters.AddWithValue("$scope", (object?)scope ?? DBNull.Value);
-        command.Parameters.AddWithValue("$limit", limit);
+            ? "SELECT id, scope, data FROM records WHERE type = @type ORDER BY updated_seq DESC LIMIT @limit"
+            : "SELECT id, scope, data FROM records WHERE type = @type AND scope = @scope ORDER BY updated_seq DESC LIMIT @limit";
+        command.AddParameter("@type", type);
+        command.AddParameter("@scope", (object?)scope ?? DBNull.Value);
+        command.AddParameter("@limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<RecordData>();
         while (await reader.ReadAsync(cancellationToken))
@@ -99,11 +99,11 @@ public static class RecordTable
         return list;
     }
 
-    public static async Task<long> CountAsync(SqliteConnection connection, string type, CancellationToken cancellationToken = default)
+    public static async Task<long> CountAsync(DbConnection connection, string type, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM records WHERE type = $type";
-        command.Parameters.AddWithValue("$type", type);
+        command.CommandText = "SELECT COUNT(*) FROM records WHERE type = @type";
+        command.AddParameter("@type", type);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

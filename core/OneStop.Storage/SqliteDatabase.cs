@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace OneStop.Storage;
@@ -6,7 +7,7 @@ namespace OneStop.Storage;
 /// Opens connections to one SQLite file with the settings that make an acknowledged write durable:
 /// WAL so readers do not block the writer, synchronous=FULL so a commit survives a power cut.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IStoreDatabase
 {
     private readonly string _connectionString;
 
@@ -33,6 +34,19 @@ public sealed class SqliteDatabase
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;", cancellationToken);
         return connection;
     }
+
+    public bool SingleWriter => true;
+
+    async Task<DbConnection> IStoreDatabase.OpenConnectionAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+
+    Task<DbTransaction> IStoreDatabase.BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(BeginWrite((SqliteConnection)connection));
+
+    Task<DbTransaction> IStoreDatabase.BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    // SQLite's busy timeout already waits for the one writer; nothing else is worth a second attempt.
+    public bool IsTransient(DbException exception) => false;
 
     /// <summary>Creates the tables the owner declares; every statement is idempotent (IF NOT EXISTS).</summary>
     public async Task EnsureSchemaAsync(string schemaSql, CancellationToken cancellationToken = default)

@@ -22,7 +22,7 @@ internal sealed class Fleet : IAsyncDisposable
     public IReadOnlyList<SimulatedNode> Nodes { get; }
 
     /// <summary>Starts a hub that knows <paramref name="count"/> nodes, two per commune (so their writes can conflict).</summary>
-    public static async Task<Fleet> StartAsync(string name, int count, bool compress)
+    public static async Task<Fleet> StartAsync(string name, int count, bool compress, BenchStore? store = null)
     {
         var rig = SyncRig.Empty(name);
         var nodes = Enumerable.Range(0, count)
@@ -34,6 +34,11 @@ internal sealed class Fleet : IAsyncDisposable
             settings[$"Hub:Nodes:{i + 1}:Id"] = nodes[i].NodeId;
             settings[$"Hub:Nodes:{i + 1}:CommuneCode"] = nodes[i].Commune;
             settings[$"Hub:Nodes:{i + 1}:Key"] = nodes[i].Key;
+        }
+
+        foreach (var (key, value) in store?.Settings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
         }
 
         await rig.StartHubAsync(settings);

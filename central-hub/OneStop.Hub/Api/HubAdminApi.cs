@@ -3,7 +3,6 @@ using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
 using OneStop.Hub.Admin;
 using OneStop.Hub.Store;
-using OneStop.Storage;
 
 namespace OneStop.Hub.Api;
 
@@ -19,7 +18,7 @@ public static class HubAdminApi
         app.MapGet("/api/healthz", () => Results.Ok(new { status = "ok" })).WithMetadata(AdminListener.Marker.Instance);
         var api = app.MapGroup("/api").WithMetadata(AdminListener.Marker.Instance).AddEndpointFilter<AdminAccessFilter>();
         api.MapGet("/nodes", ListNodesAsync);
-        api.MapGet("/quarantine", async (SqliteDatabase database, CancellationToken ct) => Results.Ok(await QuarantineTable.ListAsync(database, ct)));
+        api.MapGet("/quarantine", async (IHubDatabase database, CancellationToken ct) => Results.Ok(await QuarantineTable.ListAsync(database, ct)));
         api.MapGet("/stats", async (HubStore store, CancellationToken ct) => Results.Ok(new
         {
             dossiers = await store.CountAsync(RecordTypes.Dossier, ct),
@@ -45,7 +44,7 @@ public static class HubAdminApi
     }
 
     /// <summary>The fleet view: each node's state and the entries it had to quarantine (too large to send).</summary>
-    private static async Task<IResult> ListNodesAsync(HubStore store, SqliteDatabase database, CancellationToken ct)
+    private static async Task<IResult> ListNodesAsync(HubStore store, IHubDatabase database, CancellationToken ct)
     {
         var quarantined = (await QuarantineTable.ListAsync(database, ct)).ToLookup(q => q.NodeId);
         return Results.Ok((await store.ListNodeStatesAsync(ct)).Select(n => new

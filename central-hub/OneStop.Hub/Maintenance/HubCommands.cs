@@ -14,6 +14,11 @@ public static class HubCommands
     public static async Task<int?> TryRunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args is [NewEpochCommand.Verb, ..])
+        {
+            return await NewEpochCommand.RunAsync(args[1..]);
+        }
+
         if (args.Length == 0 || args[0] is not ("backup" or "restore"))
         {
             return null;

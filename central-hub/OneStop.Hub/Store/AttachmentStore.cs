@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Storage;
 
 namespace OneStop.Hub.Store;
@@ -9,13 +9,19 @@ namespace OneStop.Hub.Store;
 /// resumes from what the hub holds; the hash is checked once the last byte is in, and a blob that
 /// does not match is dropped whole so the node sends it again.
 /// </summary>
-public sealed class AttachmentStore(SqliteDatabase database, long maxBlobBytes)
+public sealed class AttachmentStore(IHubDatabase database, long maxBlobBytes)
 {
+    /// <summary>Blobs in the hub's SQLite file (the default).</summary>
+    public AttachmentStore(SqliteDatabase database, long maxBlobBytes)
+        : this(new SqliteHubDatabase(database), maxBlobBytes)
+    {
+    }
+
     public long MaxBlobBytes { get; } = maxBlobBytes;
 
     public async Task<BlobState> QueryAsync(string sha256, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await ReadStateAsync(connection, null, sha256, cancellationToken) ?? new BlobState(sha256, 0, 0, false);
     }
 
@@ -32,8 +38,9 @@ public sealed class AttachmentStore(SqliteDatabase database, long maxBlobBytes)
             throw new BlobRefusedException(BlobRefusal.TooLarge, $"attachment of {totalSize} bytes; the limit is {MaxBlobBytes} bytes");
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var transaction = SqliteDatabase.BeginWrite(connection);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await database.LockAsync(connection, transaction, ["blob:" + sha256], cancellationToken);
         var state = await ReadStateAsync(connection, transaction, sha256, cancellationToken) ?? new BlobState(sha256, totalSize, 0, false);
         if (state.Complete || offset + data.Length <= state.Received)
         {
@@ -58,10 +65,10 @@ public sealed class AttachmentStore(SqliteDatabase database, long maxBlobBytes)
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO attachment_chunks (sha256, offset, data) VALUES ($sha, $offset, $data)";
-            insert.Parameters.AddWithValue("$sha", sha256);
-            insert.Parameters.AddWithValue("$offset", offset);
-            insert.Parameters.AddWithValue("$data", data.ToArray());
+            insert.CommandText = "INSERT INTO attachment_chunks (sha256, \"offset\", data) VALUES (@sha, @offset, @data)";
+            insert.AddParameter("@sha", sha256);
+            insert.AddParameter("@offset", offset);
+            insert.AddParameter("@data", data.ToArray());
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -72,12 +79,12 @@ public sealed class AttachmentStore(SqliteDatabase database, long maxBlobBytes)
             await using (var drop = connection.CreateCommand())
             {
                 drop.Transaction = transaction;
-                drop.CommandText = "DELETE FROM attachment_chunks WHERE sha256 = $sha; DELETE FROM attachments WHERE sha256 = $sha;";
-                drop.Parameters.AddWithValue("$sha", sha256);
+                drop.CommandText = "DELETE FROM attachment_chunks WHERE sha256 = @sha; DELETE FROM attachments WHERE sha256 = @sha;";
+                drop.AddParameter("@sha", sha256);
                 await drop.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            transaction.Commit();
+            await transaction.CommitAsync(cancellationToken);
             throw new BlobRefusedException(BlobRefusal.HashMismatch, $"content does not hash to {sha256}; send it again");
         }
 
@@ -85,24 +92,24 @@ public sealed class AttachmentStore(SqliteDatabase database, long maxBlobBytes)
         {
             upsert.Transaction = transaction;
             upsert.CommandText = """
-                INSERT INTO attachments (sha256, total_size, received, complete, content_type) VALUES ($sha, $size, $received, $complete, $type)
+                INSERT INTO attachments (sha256, total_size, received, complete, content_type) VALUES (@sha, @size, @received, @complete, @type)
                 ON CONFLICT(sha256) DO UPDATE SET received = excluded.received, complete = excluded.complete
                 """;
-            upsert.Parameters.AddWithValue("$sha", sha256);
-            upsert.Parameters.AddWithValue("$size", totalSize);
-            upsert.Parameters.AddWithValue("$received", received);
-            upsert.Parameters.AddWithValue("$complete", complete ? 1 : 0);
-            upsert.Parameters.AddWithValue("$type", contentType);
+            upsert.AddParameter("@sha", sha256);
+            upsert.AddParameter("@size", totalSize);
+            upsert.AddParameter("@received", received);
+            upsert.AddParameter("@complete", complete ? 1 : 0);
+            upsert.AddParameter("@type", contentType);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken);
         return new BlobState(sha256, totalSize, received, complete);
     }
 
     public async Task<byte[]?> ReadCompleteAsync(string sha256, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var state = await ReadStateAsync(connection, null, sha256, cancellationToken);
         if (state is not { Complete: true })
         {
@@ -118,7 +125,7 @@ public sealed class AttachmentStore(SqliteDatabase database, long maxBlobBytes)
         return buffer.ToArray();
     }
 
-    private static async Task<bool> HashMatchesAsync(SqliteConnection connection, SqliteTransaction transaction, string sha256, CancellationToken cancellationToken)
+    private static async Task<bool> HashMatchesAsync(DbConnection connection, DbTransaction transaction, string sha256, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await foreach (var chunk in ReadChunksAsync(connection, transaction, sha256, cancellationToken))
@@ -129,12 +136,12 @@ public sealed class AttachmentStore(SqliteDatabase database, long maxBlobBytes)
         return Convert.ToHexStringLower(hash.GetHashAndReset()) == sha256;
     }
 
-    private static async IAsyncEnumerable<byte[]> ReadChunksAsync(SqliteConnection connection, SqliteTransaction? transaction, string sha256, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<byte[]> ReadChunksAsync(DbConnection connection, DbTransaction? transaction, string sha256, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT data FROM attachment_chunks WHERE sha256 = $sha ORDER BY offset";
-        command.Parameters.AddWithValue("$sha", sha256);
+        command.CommandText = "SELECT data FROM attachment_chunks WHERE sha256 = @sha ORDER BY \"offset\"";
+        command.AddParameter("@sha", sha256);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -142,12 +149,12 @@ public sealed class AttachmentStore(SqliteDatabase database, long maxBlobBytes)
         }
     }
 
-    private static async Task<BlobState?> ReadStateAsync(SqliteConnection connection, SqliteTransaction? transaction, string sha256, CancellationToken cancellationToken)
+    private static async Task<BlobState?> ReadStateAsync(DbConnection connection, DbTransaction? transaction, string sha256, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT total_size, received, complete FROM attachments WHERE sha256 = $sha";
-        command.Parameters.AddWithValue("$sha", sha256);
+        command.CommandText = "SELECT total_size, received, complete FROM attachments WHERE sha256 = @sha";
+        command.AddParameter("@sha", sha256);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new BlobState(sha256, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2) == 1)

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Core.Changes;
 using OneStop.Core.Merge;
 using OneStop.Core.Repair;
@@ -23,10 +23,18 @@ public sealed partial class HubStore
     /// <summary>The identity of this hub's log: made when the store is created, changed by the restore command.</summary>
     public string LogEpoch => _epoch ?? throw new InvalidOperationException("The store is not initialised.");
 
-    private async Task InitialiseRepairAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private async Task InitialiseRepairAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await SqliteDatabase.ExecuteAsync(connection, HubRepairSchema.Sql, cancellationToken);
-        _epoch = await MetaTable.ReadAsync(connection, null, EpochKey, cancellationToken) ?? await StartEpochAsync(connection, cancellationToken);
+        // Insert-if-absent then read: hub instances starting together on one PostgreSQL database agree on one epoch.
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT(key) DO NOTHING";
+            command.AddParameter("@key", EpochKey);
+            command.AddParameter("@value", NewEpoch());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        _epoch = await MetaTable.ReadAsync(connection, null, EpochKey, cancellationToken);
     }
 
     /// <summary>
@@ -35,32 +43,37 @@ public sealed partial class HubStore
     /// </summary>
     public static async Task<string> StartNewEpochAsync(SqliteDatabase database, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(database);
         await database.EnsureSchemaAsync(MetaTable.Schema, cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await StartEpochAsync(connection, cancellationToken);
+        return await StartNewEpochAsync((IStoreDatabase)database, cancellationToken);
     }
 
-    private static async Task<string> StartEpochAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>As above on any engine whose schema is in place (a PostgreSQL database restored with pg_restore).</summary>
+    public static async Task<string> StartNewEpochAsync(IStoreDatabase database, CancellationToken cancellationToken = default)
     {
-        var epoch = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
-        using var transaction = SqliteDatabase.BeginWrite(connection);
+        ArgumentNullException.ThrowIfNull(database);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var epoch = NewEpoch();
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await MetaTable.WriteAsync(connection, transaction, EpochKey, epoch, cancellationToken);
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken);
         return epoch;
     }
+
+    private static string NewEpoch() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
 
     /// <summary>The fingerprint of the log at <paramref name="cursor"/> (see <see cref="CursorMark"/>).</summary>
     public async Task<string> ReadCursorMarkAsync(long cursor, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await ReadCursorMarkAsync(connection, cursor, cancellationToken);
     }
 
-    private async Task<string> ReadCursorMarkAsync(SqliteConnection connection, long cursor, CancellationToken cancellationToken)
+    private async Task<string> ReadCursorMarkAsync(DbConnection connection, long cursor, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT hub_seq, origin_node, origin_seq FROM hub_log WHERE hub_seq <= $cursor ORDER BY hub_seq DESC LIMIT 1";
-        command.Parameters.AddWithValue("$cursor", cursor);
+        command.CommandText = "SELECT hub_seq, origin_node, origin_seq FROM hub_log WHERE hub_seq <= @cursor ORDER BY hub_seq DESC LIMIT 1";
+        command.AddParameter("@cursor", cursor);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? CursorMark.Of(LogEpoch, reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2))
@@ -78,7 +91,7 @@ public sealed partial class HubStore
             return CursorVerdict.Valid;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         long head;
         await using (var command = connection.CreateCommand())
         {
@@ -90,8 +103,8 @@ public sealed partial class HubStore
         if (verdict != CursorVerdict.Valid)
         {
             await UpdateResyncAsync(connection, nodeId, """
-                resets = resets + 1, last_reset_ms = $now, last_reset_reason = $reason
-                """, cancellationToken, ("$reason", $"{verdict}: cursor {cursor}, log head {head}"));
+                resets = resets + 1, last_reset_ms = @now, last_reset_reason = @reason
+                """, cancellationToken, ("@reason", $"{verdict}: cursor {cursor}, log head {head}"));
         }
 
         return verdict;
@@ -105,8 +118,8 @@ public sealed partial class HubStore
         if (ranges is [{ Depth: 0 }])
         {
             // A repair starts with the whole commune: note when, and whether that already matched.
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await UpdateResyncAsync(connection, node.NodeId, "last_repair_ms = $now, last_repair_in_sync = $inSync", cancellationToken, ("$inSync", answers.Count == 0 ? 1 : 0));
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            await UpdateResyncAsync(connection, node.NodeId, "last_repair_ms = @now, last_repair_in_sync = @inSync", cancellationToken, ("@inSync", answers.Count == 0 ? 1 : 0));
         }
 
         return answers;
@@ -131,11 +144,8 @@ public sealed partial class HubStore
             }
         }
 
-        await _writer.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(NodeKey(HubId), [node.CommuneCode], async (connection, transaction, log) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken);
             var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
             int recordsApplied = 0, writesApplied = 0, refused = 0;
@@ -164,27 +174,21 @@ public sealed partial class HubStore
 
                 var entry = new ChangeEntry(HubId, ++seq, record.RecordId, record.RecordType, record.Scope, missing);
                 await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);
-                await AppendLogAsync(connection, transaction, entry, cancellationToken);
+                log.Add(new PendingLogEntry(entry, null));
                 recordsApplied++;
                 writesApplied += missing.Count;
             }
 
             await WriteAckedAsync(connection, transaction, HubId, seq, cancellationToken);
-            await SaveClockAsync(connection, transaction, cancellationToken);
-            await UpdateResyncAsync(connection, node.NodeId, "writes_received = writes_received + $count", cancellationToken, ("$count", writesApplied), transaction);
-            transaction.Commit();
+            await UpdateResyncAsync(connection, node.NodeId, "writes_received = writes_received + @count", cancellationToken, ("@count", writesApplied), transaction);
             return new RepairOutcome(recordsApplied, writesApplied, refused);
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>The hub's copies of records of the node's commune, every write each holds; ids outside it are left out.</summary>
     public async Task<IReadOnlyList<ChangeEntry>> ReadForRepairAsync(NodeIdentity node, IReadOnlyList<Guid> ids, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var list = new List<ChangeEntry>();
         foreach (var id in ids.Distinct())
         {
@@ -195,14 +199,14 @@ public sealed partial class HubStore
             }
         }
 
-        await UpdateResyncAsync(connection, node.NodeId, "records_sent = records_sent + $count", cancellationToken, ("$count", list.Count));
+        await UpdateResyncAsync(connection, node.NodeId, "records_sent = records_sent + @count", cancellationToken, ("@count", list.Count));
         return list;
     }
 
     /// <summary>Each node's re-syncs and repairs, by node id.</summary>
     public async Task<IReadOnlyDictionary<string, NodeResync>> ReadResyncsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT node_id, resets, last_reset_ms, last_reset_reason, last_repair_ms, last_repair_in_sync, writes_received, records_sent FROM node_resync";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -222,14 +226,14 @@ public sealed partial class HubStore
         return map;
     }
 
-    private async Task UpdateResyncAsync(SqliteConnection connection, string nodeId, string set, CancellationToken cancellationToken, (string Name, object Value) parameter, SqliteTransaction? transaction = null)
+    private async Task UpdateResyncAsync(DbConnection connection, string nodeId, string set, CancellationToken cancellationToken, (string Name, object Value) parameter, DbTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO node_resync (node_id) VALUES ($node) ON CONFLICT(node_id) DO NOTHING; UPDATE node_resync SET {set} WHERE node_id = $node";
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue(parameter.Name, parameter.Value);
+        command.CommandText = $"INSERT INTO node_resync (node_id) VALUES (@node) ON CONFLICT(node_id) DO NOTHING; UPDATE node_resync SET {set} WHERE node_id = @node";
+        command.AddParameter("@node", nodeId);
+        command.AddParameter("@now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.AddParameter(parameter.Name, parameter.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
 using OneStop.Core.Merge;
@@ -8,14 +8,25 @@ using OneStop.Storage;
 namespace OneStop.Hub.Store;
 
 /// <summary>
-/// The hub's SQLite store: applies pushed batches atomically and idempotently by (origin node,
+/// The hub's store: applies pushed batches atomically and idempotently by (origin node,
 /// origin seq), keeps the global log that nodes pull, and records the hub's own reference writes.
+/// Its rules and statements are written once; the engine under them (<see cref="IHubDatabase"/>) is
+/// SQLite by default or PostgreSQL.
 /// </summary>
-public sealed partial class HubStore(SqliteDatabase database, string hubId, TimeProvider time, long maxAheadMs)
+public sealed partial class HubStore(IHubDatabase database, string hubId, TimeProvider time, long maxAheadMs)
 {
     private const string ClockKey = "hlc";
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly StoreWriter _writer = new(database, ClockKey);
     private HybridLogicalClock? _clock;
+
+    /// <summary>The hub on one SQLite file (the default).</summary>
+    public HubStore(SqliteDatabase database, string hubId, TimeProvider time, long maxAheadMs)
+        : this(new SqliteHubDatabase(database), hubId, time, maxAheadMs)
+    {
+    }
+
+    /// <summary>The engine under this store.</summary>
+    public IHubDatabase Database => database;
 
     public string HubId { get; } = hubId;
 
@@ -24,9 +35,8 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
     /// <summary>Creates the schema and restores the clock, so the hub's versions never go backwards across a restart.</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
-        await database.EnsureSchemaAsync(HubSchema.Sql, cancellationToken);
-        await HubLogMigration.RunAsync(database, cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await database.MigrateAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var saved = await MetaTable.ReadAsync(connection, null, ClockKey, cancellationToken);
         _clock = new HybridLogicalClock(time, HubId, saved is null ? null : HlcText.Parse(saved));
         await InitialiseRepairAsync(connection, cancellationToken);
@@ -46,7 +56,7 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
     /// </summary>
     public async Task<PushOutcome> PushAsync(NodeIdentity node, string incarnation, IReadOnlyList<ChangeEntry> entries, CancellationToken cancellationToken = default)
     {
-        if (PushPolicy.Check(node.NodeId, node.CommuneCode, entries) is { } violation)
+        if (PushPolicy.Check(node.NodeId, node.CommuneCode, incarnation, entries) is { } violation)
         {
             throw new PushRefusedException(violation.Kind switch
             {
@@ -56,24 +66,17 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
             }, violation.Message);
         }
 
-        await _writer.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(NodeKey(node.NodeId), [node.CommuneCode], async (connection, transaction, log) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             var acked = await IncarnationTable.ReadAckedAsync(connection, transaction, node.NodeId, incarnation, cancellationToken);
             var lastVersion = await ReadLastVersionAsync(connection, transaction, node.NodeId, cancellationToken);
             var hubNowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
             int applied = 0, duplicates = 0, conflicts = 0, quarantined = 0;
             foreach (var entry in entries.OrderBy(e => e.OriginSeq))
             {
-                if (entry.OriginIncarnation != incarnation)
-                {
-                    throw new PushRefusedException(PushRefusal.ForgedOrigin, $"entry {entry.OriginSeq} claims incarnation '{entry.OriginIncarnation}' in a push of incarnation '{incarnation}'");
-                }
-
                 var digest = ChangeDigest.Compute(entry);
-                if (entry.OriginSeq <= acked)
+                var place = PushPolicy.Place(entry.OriginSeq, acked);
+                if (place == PushPlace.Held)
                 {
                     var held = await IncarnationTable.ReadDigestAsync(connection, transaction, node.NodeId, incarnation, entry.OriginSeq, cancellationToken);
                     if (held is not null && held != digest)
@@ -85,7 +88,7 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
                     continue;
                 }
 
-                if (entry.OriginSeq != acked + 1)
+                if (place == PushPlace.Gap)
                 {
                     throw new PushRefusedException(PushRefusal.Gap, $"expected entry {acked + 1} from '{node.NodeId}', got {entry.OriginSeq}");
                 }
@@ -107,7 +110,7 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
                 }
 
                 var result = await RecordTable.MergeAsync(connection, transaction, accepted, cancellationToken);
-                await AppendLogAsync(connection, transaction, accepted, digest, cancellationToken);
+                log.Add(new PendingLogEntry(accepted, digest));
                 conflicts += result.Conflicts.Count;
                 applied++;
                 acked = entry.OriginSeq;
@@ -119,20 +122,14 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
             {
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = "UPDATE node_state SET last_version = $version WHERE node_id = $node";
-                command.Parameters.AddWithValue("$version", HlcText.Format(newest));
-                command.Parameters.AddWithValue("$node", node.NodeId);
+                command.CommandText = "UPDATE node_state SET last_version = @version WHERE node_id = @node";
+                command.AddParameter("@version", HlcText.Format(newest));
+                command.AddParameter("@node", node.NodeId);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await SaveClockAsync(connection, transaction, cancellationToken);
-            transaction.Commit();
             return new PushOutcome(acked, applied, duplicates, conflicts, quarantined);
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Log entries after <paramref name="afterSeq"/> that a node of <paramref name="communeCode"/> may read.</summary>
@@ -145,7 +142,7 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
     /// </summary>
     public async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, string readerIncarnation, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await ReadLogAfterAsync(connection, null, communeCode, afterSeq, maxEntries, readerNode, ownSeqHeld, readerIncarnation, cancellationToken);
     }
 
@@ -156,10 +153,10 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
     /// </summary>
     public async Task<PullPage> ReadPullPageAsync(string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, string readerIncarnation, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
 
         // One read transaction: the head and the entries come from the same snapshot.
-        using var snapshot = connection.BeginTransaction(deferred: true);
+        await using var snapshot = await database.BeginSnapshotAsync(connection, cancellationToken);
         var entries = await ReadLogAfterAsync(connection, snapshot, communeCode, afterSeq, maxEntries + 1, readerNode, ownSeqHeld, readerIncarnation, cancellationToken);
         var more = entries.Count > maxEntries;
         var page = more ? entries.Take(maxEntries).ToList() : entries;
@@ -179,23 +176,23 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
         return new PullPage(page, cursor, more);
     }
 
-    private static async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(SqliteConnection connection, SqliteTransaction? transaction, string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, string readerIncarnation, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<HubLogEntry>> ReadLogAfterAsync(DbConnection connection, DbTransaction? transaction, string communeCode, long afterSeq, int maxEntries, string readerNode, long ownSeqHeld, string readerIncarnation, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             SELECT hub_seq, entry FROM hub_log
-            WHERE hub_seq > $after AND scope IN ($commune, $global)
-              AND NOT (origin_node = $reader AND origin_incarnation = $readerIncarnation AND origin_seq <= $ownHeld AND clamped = 0)
-            ORDER BY hub_seq LIMIT $limit
+            WHERE hub_seq > @after AND scope IN (@commune, @global)
+              AND NOT (origin_node = @reader AND origin_incarnation = @readerIncarnation AND origin_seq <= @ownHeld AND clamped = 0)
+            ORDER BY hub_seq LIMIT @limit
             """;
-        command.Parameters.AddWithValue("$reader", readerNode);
-        command.Parameters.AddWithValue("$readerIncarnation", readerIncarnation);
-        command.Parameters.AddWithValue("$ownHeld", ownSeqHeld);
-        command.Parameters.AddWithValue("$after", afterSeq);
-        command.Parameters.AddWithValue("$commune", communeCode);
-        command.Parameters.AddWithValue("$global", Scopes.Global);
-        command.Parameters.AddWithValue("$limit", maxEntries);
+        command.AddParameter("@reader", readerNode);
+        command.AddParameter("@readerIncarnation", readerIncarnation);
+        command.AddParameter("@ownHeld", ownSeqHeld);
+        command.AddParameter("@after", afterSeq);
+        command.AddParameter("@commune", communeCode);
+        command.AddParameter("@global", Scopes.Global);
+        command.AddParameter("@limit", maxEntries);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<HubLogEntry>();
         while (await reader.ReadAsync(cancellationToken))
@@ -208,7 +205,7 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
 
     public async Task<long> ReadLogHeadAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(hub_seq), 0) FROM hub_log";
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -216,7 +213,7 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
 
     public async Task<long> ReadAckedAsync(string nodeId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await ReadAckedAsync(connection, null, nodeId, cancellationToken);
     }
 
@@ -231,7 +228,7 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
     public async Task<StoredRecord?> ResolveConflictAsync(Guid conflictId, string json, CancellationToken cancellationToken = default)
     {
         OpenConflict? open;
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
         {
             open = await ConflictTable.FindOpenAsync(connection, conflictId, cancellationToken);
         }
@@ -241,38 +238,23 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
             : await WriteAsHubAsync(open.Conflict.RecordId, open.RecordType, open.Scope, (local, version) => [ConflictReview.Resolve(local, open.Conflict, json, version)], cancellationToken);
     }
 
-    private async Task<StoredRecord> WriteAsHubAsync(Guid id, string type, string scope, Func<StoredRecord?, HlcTimestamp, IReadOnlyList<FieldChange>> build, CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken);
-        try
+    private Task<StoredRecord> WriteAsHubAsync(Guid id, string type, string scope, Func<StoredRecord?, HlcTimestamp, IReadOnlyList<FieldChange>> build, CancellationToken cancellationToken) =>
+        WriteAsync(NodeKey(HubId), [scope], async (connection, transaction, log) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
             var fields = build(local, Clock.Now());
             var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken) + 1;
             var entry = new ChangeEntry(HubId, seq, id, local?.Type ?? type, local?.Scope ?? scope, fields);
             var result = await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);
-            await AppendLogAsync(connection, transaction, entry, cancellationToken);
+            log.Add(new PendingLogEntry(entry, null));
             await WriteAckedAsync(connection, transaction, HubId, seq, cancellationToken);
-            await SaveClockAsync(connection, transaction, cancellationToken);
-            transaction.Commit();
             return result.Record;
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>Seeds reference records once (first start): restamped as the hub's own log entries.</summary>
-    public async Task SeedAsync(IReadOnlyList<ChangeEntry> seed, CancellationToken cancellationToken = default)
-    {
-        await _writer.WaitAsync(cancellationToken);
-        try
+    public Task SeedAsync(IReadOnlyList<ChangeEntry> seed, CancellationToken cancellationToken = default) =>
+        WriteAsync(NodeKey(HubId), seed.Select(e => e.Scope).Distinct(), async (connection, transaction, log) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken);
             foreach (var entry in seed)
             {
@@ -283,66 +265,53 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
 
                 var own = entry with { OriginNode = HubId, OriginSeq = ++seq };
                 await RecordTable.MergeAsync(connection, transaction, own, cancellationToken);
-                await AppendLogAsync(connection, transaction, own, cancellationToken);
+                log.Add(new PendingLogEntry(own, null));
             }
 
             await WriteAckedAsync(connection, transaction, HubId, seq, cancellationToken);
-            transaction.Commit();
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+            return seq;
+        }, cancellationToken, saveClock: false);
 
     public async Task<StoredRecord?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await RecordTable.LoadAsync(connection, null, id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RecordData>> ListAsync(string type, string? scope, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await RecordTable.ListAsync(connection, type, scope, limit, cancellationToken);
     }
 
     public async Task<long> CountAsync(string type, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await RecordTable.CountAsync(connection, type, cancellationToken);
     }
 
     /// <summary>Notes a node's handshake for the fleet view: when, its clock, its backlog and its devices.</summary>
     public async Task RecordHelloAsync(NodeHello hello, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
 
-        // Last seen is bookkeeping the next handshake rewrites: it need not wait for its own fsync (WAL
-        // with synchronous=NORMAL still never corrupts; the next FULL commit makes it durable).
-        await SqliteDatabase.ExecuteAsync(connection, "PRAGMA synchronous=NORMAL", cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO node_state (node_id, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices)
-            VALUES ($node, $seen, $offset, $backlog, $software, $devices)
-            ON CONFLICT(node_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, last_clock_offset_ms = excluded.last_clock_offset_ms,
-                reported_backlog = excluded.reported_backlog, software_version = excluded.software_version, devices = excluded.devices
-            """;
-        command.Parameters.AddWithValue("$node", hello.NodeId);
-        command.Parameters.AddWithValue("$seen", hello.SeenMs);
-        command.Parameters.AddWithValue("$offset", hello.ClockOffsetMs);
-        command.Parameters.AddWithValue("$backlog", hello.Backlog);
-        command.Parameters.AddWithValue("$software", hello.SoftwareVersion);
-        command.Parameters.AddWithValue("$devices", hello.DevicesJson);
-        try
+        await database.RunBookkeepingAsync(connection, async () =>
         {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO node_state (node_id, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices)
+                VALUES (@node, @seen, @offset, @backlog, @software, @devices)
+                ON CONFLICT(node_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, last_clock_offset_ms = excluded.last_clock_offset_ms,
+                    reported_backlog = excluded.reported_backlog, software_version = excluded.software_version, devices = excluded.devices
+                """;
+            command.AddParameter("@node", hello.NodeId);
+            command.AddParameter("@seen", hello.SeenMs);
+            command.AddParameter("@offset", hello.ClockOffsetMs);
+            command.AddParameter("@backlog", hello.Backlog);
+            command.AddParameter("@software", hello.SoftwareVersion);
+            command.AddParameter("@devices", hello.DevicesJson);
             await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            // The connection goes back to the pool: every other write keeps its fsync.
-            await SqliteDatabase.ExecuteAsync(connection, "PRAGMA synchronous=FULL", CancellationToken.None);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -351,34 +320,34 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
     /// </summary>
     public async Task RecordPushErrorAsync(string nodeId, string? error, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO node_state (node_id, last_error) VALUES ($node, $error)
+            INSERT INTO node_state (node_id, last_error) VALUES (@node, @error)
             ON CONFLICT(node_id) DO UPDATE SET last_error = excluded.last_error
             """;
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
+        command.AddParameter("@node", nodeId);
+        command.AddParameter("@error", (object?)error ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Notes which incarnation of a node said hello, from which machine, with which log head (see <see cref="IncarnationTable"/>).</summary>
     public async Task<(long Acked, bool EarlierIncarnations)> RecordIncarnationHelloAsync(IncarnationHello hello, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await IncarnationTable.RecordHelloAsync(connection, hello, cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await IncarnationTable.RecordHelloAsync(database, connection, hello, cancellationToken);
     }
 
     /// <summary>Raises an incarnation event in the fleet view (a refused clash is recorded outside the refused batch's transaction).</summary>
     public async Task RecordIncarnationEventAsync(string nodeId, string incarnation, string kind, string reason, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await IncarnationTable.AddEventAsync(connection, null, nodeId, incarnation, time.GetUtcNow().ToUnixTimeMilliseconds(), kind, reason, cancellationToken);
     }
 
     public async Task<IReadOnlyList<NodeState>> ListNodeStatesAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT node_id, acked_seq, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices, last_error FROM node_state ORDER BY node_id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -396,6 +365,8 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
+        // One open reader per connection on PostgreSQL: this one is done before the next query.
+        await reader.CloseAsync();
         var incarnations = await IncarnationTable.ReadFleetAsync(connection, cancellationToken);
         var resyncs = await ReadResyncsAsync(cancellationToken);
         return [.. list.Select(n => n with
@@ -407,64 +378,38 @@ public sealed partial class HubStore(SqliteDatabase database, string hubId, Time
 
     public async Task<IReadOnlyList<OpenConflict>> ListConflictsAsync(string? scope, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await ConflictTable.ListOpenAsync(connection, scope, cancellationToken);
     }
 
-    private Task SaveClockAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
-        MetaTable.WriteAsync(connection, transaction, ClockKey, HlcText.Format(Clock.Last), cancellationToken);
-
-    private static async Task<HlcTimestamp?> ReadLastVersionAsync(SqliteConnection connection, SqliteTransaction transaction, string nodeId, CancellationToken cancellationToken)
+    private static async Task<HlcTimestamp?> ReadLastVersionAsync(DbConnection connection, DbTransaction transaction, string nodeId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT last_version FROM node_state WHERE node_id = $node";
-        command.Parameters.AddWithValue("$node", nodeId);
+        command.CommandText = "SELECT last_version FROM node_state WHERE node_id = @node";
+        command.AddParameter("@node", nodeId);
         return await command.ExecuteScalarAsync(cancellationToken) is string text ? HlcText.Parse(text) : null;
     }
 
-    private static async Task<long> ReadAckedAsync(SqliteConnection connection, SqliteTransaction? transaction, string nodeId, CancellationToken cancellationToken)
+    private static async Task<long> ReadAckedAsync(DbConnection connection, DbTransaction? transaction, string nodeId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT acked_seq FROM node_state WHERE node_id = $node";
-        command.Parameters.AddWithValue("$node", nodeId);
+        command.CommandText = "SELECT acked_seq FROM node_state WHERE node_id = @node";
+        command.AddParameter("@node", nodeId);
         return await command.ExecuteScalarAsync(cancellationToken) is long value ? value : 0;
     }
 
-    private static async Task WriteAckedAsync(SqliteConnection connection, SqliteTransaction transaction, string nodeId, long acked, CancellationToken cancellationToken)
+    private static async Task WriteAckedAsync(DbConnection connection, DbTransaction transaction, string nodeId, long acked, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO node_state (node_id, acked_seq) VALUES ($node, $acked)
+            INSERT INTO node_state (node_id, acked_seq) VALUES (@node, @acked)
             ON CONFLICT(node_id) DO UPDATE SET acked_seq = excluded.acked_seq
             """;
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$acked", acked);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static Task AppendLogAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry entry, CancellationToken cancellationToken) =>
-        AppendLogAsync(connection, transaction, entry, null, cancellationToken);
-
-    // The digest is of the entry as its origin sent it (before any clamp), so a repeat can be compared; null for the hub's own writes.
-    private static async Task AppendLogAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry entry, string? digest, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO hub_log (origin_node, origin_seq, record_id, scope, entry, clamped, origin_incarnation, digest)
-            VALUES ($origin, $seq, $record, $scope, $entry, $clamped, $incarnation, $digest)
-            """;
-        command.Parameters.AddWithValue("$incarnation", entry.OriginIncarnation);
-        command.Parameters.AddWithValue("$digest", (object?)digest ?? DBNull.Value);
-        command.Parameters.AddWithValue("$clamped", entry.ClockClamped ? 1 : 0);
-        command.Parameters.AddWithValue("$origin", entry.OriginNode);
-        command.Parameters.AddWithValue("$seq", entry.OriginSeq);
-        command.Parameters.AddWithValue("$record", entry.RecordId.ToString());
-        command.Parameters.AddWithValue("$scope", entry.Scope);
-        command.Parameters.AddWithValue("$entry", ChangeCodec.EncodeEntry(entry));
+        command.AddParameter("@node", nodeId);
+        command.AddParameter("@acked", acked);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

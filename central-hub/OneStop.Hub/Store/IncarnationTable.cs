@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using OneStop.Storage;
 
 namespace OneStop.Hub.Store;
 
@@ -35,39 +36,39 @@ internal static class IncarnationTable
     /// <summary>The reason the hub gives for a forked log, in the refusal and in the fleet view.</summary>
     public const string TwoMachinesReason = "this node identity is in use on two machines";
 
-    public static async Task<long> ReadAckedAsync(SqliteConnection connection, SqliteTransaction? transaction, string nodeId, string incarnation, CancellationToken cancellationToken)
+    public static async Task<long> ReadAckedAsync(DbConnection connection, DbTransaction? transaction, string nodeId, string incarnation, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT acked_seq FROM node_incarnations WHERE node_id = $node AND incarnation = $incarnation";
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$incarnation", incarnation);
+        command.CommandText = "SELECT acked_seq FROM node_incarnations WHERE node_id = @node AND incarnation = @incarnation";
+        command.AddParameter("@node", nodeId);
+        command.AddParameter("@incarnation", incarnation);
         return await command.ExecuteScalarAsync(cancellationToken) is long value ? value : 0;
     }
 
-    public static async Task WriteAckedAsync(SqliteConnection connection, SqliteTransaction transaction, string nodeId, string incarnation, long acked, CancellationToken cancellationToken)
+    public static async Task WriteAckedAsync(DbConnection connection, DbTransaction transaction, string nodeId, string incarnation, long acked, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO node_incarnations (node_id, incarnation, acked_seq) VALUES ($node, $incarnation, $acked)
+            INSERT INTO node_incarnations (node_id, incarnation, acked_seq) VALUES (@node, @incarnation, @acked)
             ON CONFLICT(node_id, incarnation) DO UPDATE SET acked_seq = excluded.acked_seq
             """;
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$incarnation", incarnation);
-        command.Parameters.AddWithValue("$acked", acked);
+        command.AddParameter("@node", nodeId);
+        command.AddParameter("@incarnation", incarnation);
+        command.AddParameter("@acked", acked);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The digest of the entry the hub holds under this name; null when none, or when it predates digests.</summary>
-    public static async Task<string?> ReadDigestAsync(SqliteConnection connection, SqliteTransaction transaction, string nodeId, string incarnation, long seq, CancellationToken cancellationToken)
+    public static async Task<string?> ReadDigestAsync(DbConnection connection, DbTransaction transaction, string nodeId, string incarnation, long seq, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT digest FROM hub_log WHERE origin_node = $node AND origin_incarnation = $incarnation AND origin_seq = $seq";
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$incarnation", incarnation);
-        command.Parameters.AddWithValue("$seq", seq);
+        command.CommandText = "SELECT digest FROM hub_log WHERE origin_node = @node AND origin_incarnation = @incarnation AND origin_seq = @seq";
+        command.AddParameter("@node", nodeId);
+        command.AddParameter("@incarnation", incarnation);
+        command.AddParameter("@seq", seq);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
@@ -77,9 +78,10 @@ internal static class IncarnationTable
     /// older copy), an older incarnation still talking after a newer one appeared (two machines). Returns the
     /// acknowledgement for this incarnation and whether the hub knows others.
     /// </summary>
-    public static async Task<(long Acked, bool EarlierIncarnations)> RecordHelloAsync(SqliteConnection connection, IncarnationHello hello, CancellationToken cancellationToken)
+    public static async Task<(long Acked, bool EarlierIncarnations)> RecordHelloAsync(IHubDatabase database, DbConnection connection, IncarnationHello hello, CancellationToken cancellationToken)
     {
-        using var transaction = Storage.SqliteDatabase.BeginWrite(connection);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await database.LockAsync(connection, transaction, ["node:" + hello.NodeId], cancellationToken);
         var known = await ReadIncarnationsAsync(connection, transaction, hello.NodeId, cancellationToken);
         var self = known.FirstOrDefault(i => i.Incarnation == hello.Incarnation);
         var others = known.Where(i => i.Incarnation != hello.Incarnation).ToList();
@@ -114,37 +116,37 @@ internal static class IncarnationTable
             command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO node_incarnations (node_id, incarnation, machine, first_seen_ms, last_seen_ms, last_head)
-                VALUES ($node, $incarnation, $machine, $seen, $seen, $head)
+                VALUES (@node, @incarnation, @machine, @seen, @seen, @head)
                 ON CONFLICT(node_id, incarnation) DO UPDATE SET machine = excluded.machine, last_seen_ms = excluded.last_seen_ms,
                     last_head = excluded.last_head, first_seen_ms = COALESCE(node_incarnations.first_seen_ms, excluded.first_seen_ms)
                 """;
-            command.Parameters.AddWithValue("$node", hello.NodeId);
-            command.Parameters.AddWithValue("$incarnation", hello.Incarnation);
-            command.Parameters.AddWithValue("$machine", string.IsNullOrEmpty(hello.Machine) ? DBNull.Value : hello.Machine);
-            command.Parameters.AddWithValue("$seen", hello.SeenMs);
-            command.Parameters.AddWithValue("$head", (object?)hello.LogHead ?? DBNull.Value);
+            command.AddParameter("@node", hello.NodeId);
+            command.AddParameter("@incarnation", hello.Incarnation);
+            command.AddParameter("@machine", string.IsNullOrEmpty(hello.Machine) ? DBNull.Value : hello.Machine);
+            command.AddParameter("@seen", hello.SeenMs);
+            command.AddParameter("@head", (object?)hello.LogHead ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken);
         return (acked, others.Count > 0);
     }
 
-    public static async Task AddEventAsync(SqliteConnection connection, SqliteTransaction? transaction, string nodeId, string incarnation, long atMs, string kind, string reason, CancellationToken cancellationToken)
+    public static async Task AddEventAsync(DbConnection connection, DbTransaction? transaction, string nodeId, string incarnation, long atMs, string kind, string reason, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO incarnation_events (node_id, incarnation, at_ms, kind, reason) VALUES ($node, $incarnation, $at, $kind, $reason)";
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$incarnation", incarnation);
-        command.Parameters.AddWithValue("$at", atMs);
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$reason", reason);
+        command.CommandText = "INSERT INTO incarnation_events (node_id, incarnation, at_ms, kind, reason) VALUES (@node, @incarnation, @at, @kind, @reason)";
+        command.AddParameter("@node", nodeId);
+        command.AddParameter("@incarnation", incarnation);
+        command.AddParameter("@at", atMs);
+        command.AddParameter("@kind", kind);
+        command.AddParameter("@reason", reason);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Incarnations and events of every node, for the fleet view.</summary>
-    public static async Task<Dictionary<string, NodeIncarnations>> ReadFleetAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, NodeIncarnations>> ReadFleetAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var fleet = new Dictionary<string, NodeIncarnations>(StringComparer.Ordinal);
         NodeIncarnations Of(string node) => fleet.TryGetValue(node, out var found) ? found : fleet[node] = new NodeIncarnations([], []);
@@ -171,12 +173,12 @@ internal static class IncarnationTable
         return fleet;
     }
 
-    private static async Task<List<IncarnationView>> ReadIncarnationsAsync(SqliteConnection connection, SqliteTransaction transaction, string nodeId, CancellationToken cancellationToken)
+    private static async Task<List<IncarnationView>> ReadIncarnationsAsync(DbConnection connection, DbTransaction transaction, string nodeId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT node_id, incarnation, acked_seq, machine, first_seen_ms, last_seen_ms, last_head FROM node_incarnations WHERE node_id = $node";
-        command.Parameters.AddWithValue("$node", nodeId);
+        command.CommandText = "SELECT node_id, incarnation, acked_seq, machine, first_seen_ms, last_seen_ms, last_head FROM node_incarnations WHERE node_id = @node";
+        command.AddParameter("@node", nodeId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<IncarnationView>();
         while (await reader.ReadAsync(cancellationToken))
@@ -187,7 +189,7 @@ internal static class IncarnationTable
         return list;
     }
 
-    private static IncarnationView ReadIncarnation(SqliteDataReader reader) => new(
+    private static IncarnationView ReadIncarnation(DbDataReader reader) => new(
         reader.GetString(1),
         reader.GetInt64(2),
         reader.IsDBNull(3) ? null : reader.GetString(3),
@@ -195,15 +197,15 @@ internal static class IncarnationTable
         reader.IsDBNull(5) ? null : reader.GetInt64(5),
         reader.IsDBNull(6) ? null : reader.GetInt64(6));
 
-    private static async Task<bool> HasEventAsync(SqliteConnection connection, SqliteTransaction transaction, string nodeId, string incarnation, string kind, CancellationToken cancellationToken)
+    private static async Task<bool> HasEventAsync(DbConnection connection, DbTransaction transaction, string nodeId, string incarnation, string kind, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM incarnation_events WHERE node_id = $node AND incarnation = $incarnation AND kind = $kind)";
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$incarnation", incarnation);
-        command.Parameters.AddWithValue("$kind", kind);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        command.CommandText = "SELECT COUNT(*) FROM incarnation_events WHERE node_id = @node AND incarnation = @incarnation AND kind = @kind";
+        command.AddParameter("@node", nodeId);
+        command.AddParameter("@incarnation", incarnation);
+        command.AddParameter("@kind", kind);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
     }
 
     private static string Short(string incarnation) => incarnation.Length == 0 ? "(legacy)" : incarnation[..Math.Min(8, incarnation.Length)];

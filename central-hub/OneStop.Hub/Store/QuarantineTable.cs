@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Core.Changes;
 using OneStop.Storage;
 
@@ -21,25 +21,25 @@ public static class QuarantineTable
         );
         """;
 
-    public static async Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, ChangeEntry entry, long nowMs, CancellationToken cancellationToken)
+    public static async Task AddAsync(DbConnection connection, DbTransaction transaction, ChangeEntry entry, long nowMs, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO push_quarantine (node_id, origin_seq, record_id, record_type, reported_ms)
-            VALUES ($node, $seq, $record, $type, $now) ON CONFLICT DO NOTHING
+            VALUES (@node, @seq, @record, @type, @now) ON CONFLICT DO NOTHING
             """;
-        command.Parameters.AddWithValue("$node", entry.OriginNode);
-        command.Parameters.AddWithValue("$seq", entry.OriginSeq);
-        command.Parameters.AddWithValue("$record", entry.RecordId.ToString());
-        command.Parameters.AddWithValue("$type", entry.RecordType);
-        command.Parameters.AddWithValue("$now", nowMs);
+        command.AddParameter("@node", entry.OriginNode);
+        command.AddParameter("@seq", entry.OriginSeq);
+        command.AddParameter("@record", entry.RecordId.ToString());
+        command.AddParameter("@type", entry.RecordType);
+        command.AddParameter("@now", nowMs);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<QuarantinedEntry>> ListAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<QuarantinedEntry>> ListAsync(IStoreDatabase database, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT node_id, origin_seq, record_id, record_type, reported_ms FROM push_quarantine ORDER BY node_id, origin_seq";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

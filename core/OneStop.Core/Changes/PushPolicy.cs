@@ -35,6 +35,20 @@ public static class PushPolicy
         return null;
     }
 
+    /// <summary>As above for a push of one incarnation of the node's log: every entry must name that incarnation.</summary>
+    public static PushViolation? Check(string nodeId, string communeCode, string incarnation, IReadOnlyList<ChangeEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return Check(nodeId, communeCode, entries)
+            ?? entries.Where(entry => entry.OriginIncarnation != incarnation)
+                .Select(entry => new PushViolation(PushViolationKind.ForgedOrigin, $"entry {entry.OriginSeq} claims incarnation '{entry.OriginIncarnation}' in a push of incarnation '{incarnation}'"))
+                .FirstOrDefault();
+    }
+
+    /// <summary>Where a pushed seq stands against the hub's acknowledgement of that incarnation.</summary>
+    public static PushPlace Place(long originSeq, long acked) =>
+        originSeq <= acked ? PushPlace.Held : originSeq == acked + 1 ? PushPlace.Next : PushPlace.Gap;
+
     private static PushViolation? CheckEntry(string nodeId, string communeCode, ChangeEntry entry)
     {
         var which = $"entry {entry.OriginSeq} (record {entry.RecordId})";
@@ -126,6 +140,19 @@ public enum PushViolationKind
 
     /// <summary>An entry is malformed: clock out of bounds, another node's version, reserved or oversized field.</summary>
     Invalid,
+}
+
+/// <summary>A pushed entry against the hub's acknowledgement.</summary>
+public enum PushPlace
+{
+    /// <summary>At or below it: a repeat, a duplicate when its digest matches the held entry.</summary>
+    Held,
+
+    /// <summary>Right after it: applied.</summary>
+    Next,
+
+    /// <summary>Past the next seq: something between was lost on the node; the batch is refused.</summary>
+    Gap,
 }
 
 /// <summary>The first entry of a batch the hub refuses, and why, naming the entry.</summary>

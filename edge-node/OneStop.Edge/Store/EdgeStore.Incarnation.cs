@@ -30,20 +30,15 @@ public sealed partial class EdgeStore
     public async Task<IncarnationNote?> BindIncarnationAsync(string? machine, TimeProvider time, CancellationToken cancellationToken = default)
     {
         MachineIdentity = machine;
-        string? stored;
-        StartDecision decision;
-        await _writer.WaitAsync(cancellationToken);
-        try
+        var start = await _writer.WriteSqliteAsync(async (connection, transaction) =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
-            stored = await MetaTable.ReadAsync(connection, transaction, MetaKeys.Incarnation, cancellationToken);
+            var stored = await MetaTable.ReadAsync(connection, transaction, MetaKeys.Incarnation, cancellationToken);
             var bound = await MetaTable.ReadAsync(connection, transaction, MetaKeys.MachineIdentity, cancellationToken);
             var logEmpty = await ReadHeadAsync(connection, transaction, cancellationToken) == 0;
             Note = await MetaTable.ReadAsync(connection, transaction, MetaKeys.IncarnationNote, cancellationToken) is { } json
                 ? JsonSerializer.Deserialize<IncarnationNote>(json)
                 : null;
-            decision = IncarnationPolicy.AtStart(stored, logEmpty, bound, machine);
+            var decision = IncarnationPolicy.AtStart(stored, logEmpty, bound, machine);
             if (decision == StartDecision.NewStore)
             {
                 stored = NewIncarnationId(time);
@@ -55,15 +50,11 @@ public sealed partial class EdgeStore
                 await MetaTable.WriteAsync(connection, transaction, MetaKeys.MachineIdentity, machine, cancellationToken);
             }
 
-            transaction.Commit();
-            Incarnation = stored ?? IncarnationPolicy.Legacy;
-        }
-        finally
-        {
-            _writer.Release();
-        }
+            return (Stored: stored, Decision: decision);
+        }, null, cancellationToken);
+        Incarnation = start.Stored ?? IncarnationPolicy.Legacy;
 
-        if (decision != StartDecision.Moved)
+        if (start.Decision != StartDecision.Moved)
         {
             return null;
         }
@@ -80,11 +71,8 @@ public sealed partial class EdgeStore
     /// </summary>
     public async Task ReincarnateAsync(IncarnationReason reason, long relogAfter, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        await _writer.WaitAsync(cancellationToken);
-        try
+        var started = await _writer.WriteSqliteAsync(async (connection, transaction) =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             var relog = new List<ChangeEntry>();
             await using (var read = connection.CreateCommand())
             {
@@ -125,14 +113,10 @@ public sealed partial class EdgeStore
                 await MetaTable.WriteAsync(connection, transaction, MetaKeys.MachineIdentity, MachineIdentity, cancellationToken);
             }
 
-            transaction.Commit();
-            Incarnation = incarnation;
-            Note = note;
-        }
-        finally
-        {
-            _writer.Release();
-        }
+            return (Incarnation: incarnation, Note: note);
+        }, null, cancellationToken);
+        Incarnation = started.Incarnation;
+        Note = started.Note;
     }
 
     /// <summary>

@@ -24,22 +24,15 @@ public sealed partial class EdgeStore
     /// </summary>
     public async Task ResetPullCursorAsync(string reason, long nowMs, CancellationToken cancellationToken = default)
     {
-        await _writer.WaitAsync(cancellationToken);
-        try
+        await _writer.WriteSqliteAsync(async (connection, transaction) =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             await MetaTable.WriteAsync(connection, transaction, MetaKeys.PullCursor, "0", cancellationToken);
             await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.PullMark, string.Empty, cancellationToken);
             await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairPending, "1", cancellationToken);
             await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.ResyncAtMs, nowMs.ToString(CultureInfo.InvariantCulture), cancellationToken);
             await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.ResyncReason, reason, cancellationToken);
-            transaction.Commit();
-        }
-        finally
-        {
-            _writer.Release();
-        }
+            return reason;
+        }, null, cancellationToken);
     }
 
     /// <summary>Asks for a repair after the next sync round, as a cursor reset does.</summary>
@@ -102,11 +95,8 @@ public sealed partial class EdgeStore
     /// <summary>Merges the hub's copies of records (every write) into this node's, without logging: none is this node's write.</summary>
     public async Task<int> MergeRepairedAsync(IReadOnlyList<ChangeEntry> records, CancellationToken cancellationToken = default)
     {
-        await _writer.WaitAsync(cancellationToken);
-        try
+        return await _writer.WriteSqliteAsync(async (connection, transaction) =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             var changed = 0;
             foreach (var record in records)
             {
@@ -119,14 +109,8 @@ public sealed partial class EdgeStore
                 changed += result.Applied.Count > 0 ? 1 : 0;
             }
 
-            await MetaTable.WriteAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
-            transaction.Commit();
             return changed;
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        }, Clock, cancellationToken);
     }
 }
 

@@ -14,12 +14,13 @@ namespace OneStop.Edge.Store;
 public sealed partial class EdgeStore
 {
     private readonly SqliteDatabase _database;
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly StoreWriter _writer;
     private HybridLogicalClock? _clock;
 
     public EdgeStore(SqliteDatabase database, string nodeId)
     {
         _database = database;
+        _writer = new StoreWriter(database, MetaKeys.Clock);
         NodeId = nodeId;
     }
 
@@ -49,20 +50,12 @@ public sealed partial class EdgeStore
     public async Task<StoredRecord> WriteAsync(Guid id, string type, string scope, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
     {
         BeforeWrite?.Invoke();
-        await _writer.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
-            var record = await WriteInTransactionAsync(connection, transaction, id, type, scope, (local, version) => LocalWrite.Fields(local, values, version), cancellationToken);
-            transaction.Commit();
-            LocalWriteCommitted?.Invoke();
-            return record;
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        var record = await _writer.WriteSqliteAsync(
+            (connection, transaction) => WriteInTransactionAsync(connection, transaction, id, type, scope, (local, version) => LocalWrite.Fields(local, values, version), cancellationToken),
+            Clock,
+            cancellationToken);
+        LocalWriteCommitted?.Invoke();
+        return record;
     }
 
     /// <summary>
@@ -71,11 +64,8 @@ public sealed partial class EdgeStore
     public async Task<StoredRecord> AddAttachmentAsync(Guid attachmentId, string scope, IReadOnlyDictionary<string, string?> metadata, string sha256, string contentType, byte[] content, CancellationToken cancellationToken = default)
     {
         BeforeWrite?.Invoke();
-        await _writer.WaitAsync(cancellationToken);
-        try
+        var record = await _writer.WriteSqliteAsync(async (connection, transaction) =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             await using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
@@ -90,15 +80,10 @@ public sealed partial class EdgeStore
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var record = await WriteInTransactionAsync(connection, transaction, attachmentId, RecordTypes.Attachment, scope, (local, version) => LocalWrite.Fields(local, metadata, version), cancellationToken);
-            transaction.Commit();
-            LocalWriteCommitted?.Invoke();
-            return record;
-        }
-        finally
-        {
-            _writer.Release();
-        }
+            return await WriteInTransactionAsync(connection, transaction, attachmentId, RecordTypes.Attachment, scope, (local, version) => LocalWrite.Fields(local, metadata, version), cancellationToken);
+        }, Clock, cancellationToken);
+        LocalWriteCommitted?.Invoke();
+        return record;
     }
 
     /// <summary>Own change-log entries after <paramref name="afterSeq"/>, bounded by count and encoded size.</summary>
@@ -135,11 +120,8 @@ public sealed partial class EdgeStore
     public async Task<int> ApplyPulledAsync(IReadOnlyList<HubLogEntry> entries, long cursor, string cursorMark, CancellationToken cancellationToken = default)
     {
         BeforeWrite?.Invoke();
-        await _writer.WaitAsync(cancellationToken);
-        try
+        return await _writer.WriteSqliteAsync(async (connection, transaction) =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             var applied = 0;
             foreach (var entry in entries)
             {
@@ -162,36 +144,23 @@ public sealed partial class EdgeStore
                 await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.PullMark, cursorMark, cancellationToken);
             }
 
-            await MetaTable.WriteAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
-            transaction.Commit();
             return applied;
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        }, Clock, cancellationToken);
     }
 
     /// <summary>Seeds reference records (the sample catalogue) without logging them: they belong to the hub.</summary>
     public async Task SeedReferenceAsync(IEnumerable<ChangeEntry> entries, CancellationToken cancellationToken = default)
     {
         BeforeWrite?.Invoke();
-        await _writer.WaitAsync(cancellationToken);
-        try
+        await _writer.WriteSqliteAsync(async (connection, transaction) =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             foreach (var entry in entries)
             {
                 await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);
             }
 
-            transaction.Commit();
-        }
-        finally
-        {
-            _writer.Release();
-        }
+            return entries;
+        }, null, cancellationToken);
     }
 
     public async Task<long> ReadCursorAsync(string key, CancellationToken cancellationToken = default)
@@ -253,27 +222,24 @@ public sealed partial class EdgeStore
     public async Task<StoredRecord?> ResolveConflictAsync(Guid conflictId, string json, CancellationToken cancellationToken = default)
     {
         BeforeWrite?.Invoke();
-        await _writer.WaitAsync(cancellationToken);
-        try
+        var record = await _writer.WriteSqliteAsync(async (connection, transaction) =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
+            // Looked up inside the write: a conflict closed by a write queued before this one is not resolved twice.
             var open = await ConflictTable.FindOpenAsync(connection, conflictId, cancellationToken);
             if (open is null)
             {
                 return null;
             }
 
-            using var transaction = SqliteDatabase.BeginWrite(connection);
             var conflict = open.Conflict;
-            var record = await WriteInTransactionAsync(connection, transaction, conflict.RecordId, open.RecordType, open.Scope, (local, version) => [ConflictReview.Resolve(local, conflict, json, version)], cancellationToken);
-            transaction.Commit();
-            LocalWriteCommitted?.Invoke();
-            return record;
-        }
-        finally
+            return await WriteInTransactionAsync(connection, transaction, conflict.RecordId, open.RecordType, open.Scope, (local, version) => [ConflictReview.Resolve(local, conflict, json, version)], cancellationToken);
+        }, Clock, cancellationToken);
+        if (record is not null)
         {
-            _writer.Release();
+            LocalWriteCommitted?.Invoke();
         }
+
+        return record;
     }
 
     /// <summary>Open conflicts in this node's records, for review.</summary>
@@ -323,7 +289,6 @@ public sealed partial class EdgeStore
         var result = RecordMerge.Apply(local, entry);
         await RecordTable.SaveMergedAsync(connection, transaction, local, result, cancellationToken);
         await AppendLogAsync(connection, transaction, entry, cancellationToken);
-        await MetaTable.WriteAsync(connection, transaction, MetaKeys.Clock, HlcText.Format(Clock.Last), cancellationToken);
         return result.Record;
     }
 

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using OneStop.Core.Clock;
+
+namespace OneStop.Storage;
+
+/// <summary>
+/// The one write path of both stores: writers queued where the engine admits one at a time, a transaction,
+/// the caller's load–merge–save–log inside it, the clock saved in the same transaction (so versions never go
+/// backwards across a restart), commit. Where writers run in parallel a deadlock or serialisation failure
+/// rolls the whole transaction back, and it runs again.
+/// </summary>
+public sealed class StoreWriter(IStoreDatabase database, string clockKey)
+{
+    /// <summary>Attempts of one write where parallel writers can abort each other; past these the failure is the caller's.</summary>
+    public const int MaxAttempts = 5;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <param name="body">Runs inside the transaction; it may run again on a fresh one (its side effects outside the database must bear that).</param>
+    /// <param name="clock">Saved under <c>clockKey</c> after <paramref name="body"/>, before commit; null leaves the saved clock as it is.</param>
+    /// <param name="cancellationToken">Cancels the write (rolled back).</param>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> body, HybridLogicalClock? clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var queued = database.SingleWriter;
+        if (queued)
+        {
+            await _gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var connection = await database.OpenConnectionAsync(cancellationToken);
+                    await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+                    var result = await body(connection, transaction);
+                    if (clock is not null)
+                    {
+                        await MetaTable.WriteAsync(connection, transaction, clockKey, HlcText.Format(clock.Last), cancellationToken);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken);
+                    return result;
+                }
+                catch (DbException exception) when (attempt < MaxAttempts && database.IsTransient(exception))
+                {
+                }
+            }
+        }
+        finally
+        {
+            if (queued)
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    /// <summary>As <see cref="WriteAsync{T}"/> on SQLite, for a store whose statements take SQLite's own types.</summary>
+    public Task<T> WriteSqliteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> body, HybridLogicalClock? clock, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) => body((SqliteConnection)connection, (SqliteTransaction)transaction), clock, cancellationToken);
+}
