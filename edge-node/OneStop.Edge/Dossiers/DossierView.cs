@@ -7,6 +7,15 @@ namespace OneStop.Edge.Dossiers;
 /// <summary>A dossier as screens and the HTTP API show it.</summary>
 public sealed record DossierView(Guid Id, string Scope, string ProcedureCode, string ApplicantName, string Status, string? CreatedAt, IReadOnlyDictionary<string, string> Form)
 {
+    /// <summary>The legal dates (ISO 8601 and yyyy-MM-dd), and every date a person confirmed while the clock was suspect.</summary>
+    public string? ReceivedAt { get; init; }
+
+    public string? DueDate { get; init; }
+
+    public string? ResultReturnedAt { get; init; }
+
+    public IReadOnlyList<Clock.LegalDateConfirmation> LegalDates { get; init; } = [];
+
     public static DossierView From(RecordData record)
     {
         using var document = JsonDocument.Parse(record.DataJson);
@@ -29,8 +38,16 @@ public sealed record DossierView(Guid Id, string Scope, string ProcedureCode, st
             Text(root, DossierFields.ApplicantName),
             Text(root, DossierFields.Status),
             root.TryGetProperty(DossierFields.CreatedAt, out var created) ? created.GetString() : null,
-            form);
+            form)
+        {
+            ReceivedAt = Optional(root, Ui.DeskDossierFields.ReceivedAt),
+            DueDate = Optional(root, Ui.DeskDossierFields.DueDate),
+            ResultReturnedAt = Optional(root, Clock.LegalDateFields.ResultReturnedAt),
+        };
     }
+
+    private static string? Optional(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;

@@ -299,5 +299,47 @@ public static class UiText
         ["detail.history"] = ("Quá trình xử lý", "History"),
         ["history.by"] = ("bởi {0} · máy {1}", "by {0} · machine {1}"),
         ["history.node"] = ("máy {0}", "machine {0}"),
+
+        // Clock health (issue 19): a box without RTC after a power cut, legal dates confirmed by hand.
+        ["clock.banner.confirm"] = (
+            "Đồng hồ của máy đang sai ({0}). Ngày tiếp nhận, thu phí và trả kết quả là ngày pháp lý: cần xác nhận ngày hôm nay trước khi làm. Ước tính: {1}.",
+            "This machine's clock is wrong ({0}). Receipt, fee and result dates are legal dates: confirm today's date before each. Estimate: {1}."),
+        ["clock.banner.hub"] = (
+            "Đồng hồ của máy đang sai ({0}). Ngày trên hồ sơ đang lấy theo giờ của máy chủ tỉnh, không cần xác nhận. Báo kỹ thuật chỉnh lại giờ máy.",
+            "This machine's clock is wrong ({0}). Dossier dates use the hub's time, no confirmation needed. Ask the technician to fix the machine's clock."),
+        ["clock.banner.rtc"] = (
+            "Đồng hồ của máy đang sai ({0}). Ngày trên hồ sơ đang lấy theo mô-đun đồng hồ thời gian thực.",
+            "This machine's clock is wrong ({0}). Dossier dates use the real-time clock module."),
+        ["clock.behind"] = ("chậm {0}", "{0} behind"),
+        ["clock.ahead"] = ("nhanh {0}", "{0} ahead"),
+        ["clock.days"] = ("{0} ngày", "{0} days"),
+        ["clock.hours"] = ("{0} giờ", "{0} h"),
+        ["clock.minutes"] = ("{0} phút", "{0} min"),
+        ["clock.syncbar"] = ("Giờ máy sai", "Clock wrong"),
+        ["clock.confirm.title"] = ("Xác nhận ngày hôm nay", "Confirm today's date"),
+        ["clock.confirm.label"] = ("Ngày hôm nay (ngày/tháng/năm)", "Today's date (day/month/year)"),
+        ["clock.confirm.hint"] = (
+            "Đồng hồ máy không đáng tin. Kiểm tra ngày trên lịch hoặc điện thoại rồi sửa nếu cần; ngày này được ghi vào hồ sơ kèm tên người xác nhận.",
+            "The machine's clock cannot be trusted. Check the date on a calendar or phone and correct it if needed; it is recorded on the dossier with your name."),
+        ["clock.confirmed"] = ("Ngày {0} do {1} xác nhận (đồng hồ máy sai)", "Date {0} confirmed by {1} (machine clock wrong)"),
+        ["clock.act.received"] = ("Tiếp nhận", "Receipt"),
+        ["clock.act.fee"] = ("Thu phí", "Fee"),
+        ["clock.act.result_returned"] = ("Trả kết quả", "Result returned"),
+        ["clock.panel.title"] = ("Đồng hồ", "Clock"),
+        ["clock.panel.state"] = ("Tình trạng", "State"),
+        ["clock.panel.ok"] = ("Đúng giờ", "Correct"),
+        ["clock.panel.wrong"] = ("Sai giờ", "Wrong"),
+        ["clock.panel.system"] = ("Giờ hệ thống", "System clock"),
+        ["clock.panel.estimate"] = ("Giờ dùng cho hồ sơ", "Time used for dossiers"),
+        ["clock.panel.source"] = ("Nguồn giờ", "Time source"),
+        ["clock.source.hub"] = ("Máy chủ tỉnh", "Province hub"),
+        ["clock.source.rtc"] = ("Mô-đun đồng hồ", "Clock module"),
+        ["clock.source.wall"] = ("Đồng hồ hệ thống", "System clock"),
+        ["clock.source.estimate"] = ("Ước tính, cần xác nhận", "Estimate, needs confirmation"),
+        ["clock.panel.rtc"] = ("Mô-đun đồng hồ (DS3231)", "Clock module (DS3231)"),
+        ["clock.rtc.trusted"] = ("Đang chạy: {0}", "Running: {0}"),
+        ["clock.rtc.stopped"] = ("Đã từng dừng (hết pin): không tin được cho tới khi đặt lại từ máy chủ tỉnh", "Stopped at some point (flat battery): not trusted until set from the hub"),
+        ["clock.rtc.unreadable"] = ("Không đọc được", "Not answering"),
+        ["clock.rtc.none"] = ("Không lắp", "None fitted"),
     };
 }
