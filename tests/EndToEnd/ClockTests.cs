@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 
 namespace OneStop.EndToEnd.Tests;
 
@@ -181,45 +179,12 @@ public sealed class ClockTests
         return long.Parse(response.Headers.GetValues("X-Total-Count").Single(), CultureInfo.InvariantCulture);
     }
 
-    private const string StaffUser = "canbo";
-    private const string StaffPassword = "can-bo-mot-cua";
-
-    private static Dictionary<string, string> DeskAccount() => new()
-    {
-        ["Edge:Ui:Accounts:0:UserName"] = StaffUser,
-        ["Edge:Ui:Accounts:0:DisplayName"] = "Lò Thị Mai",
-        ["Edge:Ui:Accounts:0:Role"] = "staff",
-        ["Edge:Ui:Accounts:0:PasswordHash"] = new PasswordHasher<string>().HashPassword(StaffUser, StaffPassword),
-    };
+    private static Dictionary<string, string> DeskAccount() => DeskHttp.StaffAccount();
 
     private static Dictionary<string, string> Merge(Dictionary<string, string> a, Dictionary<string, string> b) =>
         a.Concat(b).ToDictionary(p => p.Key, p => p.Value);
 
-    /// <summary>A desk page as a signed-in clerk sees it (server-rendered HTML).</summary>
-    private static async Task<string> DeskPageAsync(EdgeNode edge, string path)
-    {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true };
-        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-        var signIn = await http.GetStringAsync(edge.Api("/signin"));
-        var token = Regex.Match(signIn, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|value=\"([^\"]+)\" name=\"__RequestVerificationToken\"|name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
-        Assert.True(token.Success, signIn);
-        var value = token.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(value),
-            ["userName"] = StaffUser,
-            ["password"] = StaffPassword,
-            ["returnUrl"] = "/dossiers",
-        });
-        using var signedIn = await http.PostAsync(edge.Api("/account/signin"), form);
-        Assert.True(signedIn.IsSuccessStatusCode, $"sign-in: {(int)signedIn.StatusCode}");
-        return await http.GetStringAsync(edge.Api(path));
-    }
+    private static Task<string> DeskPageAsync(EdgeNode edge, string path) => DeskHttp.PageAsync(edge.Api, path);
 
-    private static string SlipConfirmation(string slip)
-    {
-        var match = Regex.Match(slip, "data-testid=\"slip-confirmed-date\">([^<]*)<");
-        Assert.True(match.Success, slip);
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
+    private static string SlipConfirmation(string slip) => DeskHttp.TestIdText(slip, "slip-confirmed-date");
 }
