@@ -1,5 +1,6 @@
 using OneStop.Edge;
 using OneStop.Edge.Api;
+using OneStop.Edge.Clock;
 using OneStop.Edge.Devices;
 using OneStop.Edge.StoreHealth;
 using OneStop.Edge.Ui;
@@ -15,6 +16,7 @@ builder.AddEdgeStore();
 builder.AddSyncAgent();
 builder.AddEdgeDevices();
 builder.AddEdgeUi();
+builder.AddEdgeClock();
 
 var app = builder.Build();
 app.UseStoreHealth();

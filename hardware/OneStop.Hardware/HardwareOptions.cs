@@ -19,6 +19,8 @@ public sealed class HardwareOptions
     public ScannerOptions Scanner { get; set; } = new();
 
     public CardReaderOptions CardReader { get; set; } = new();
+
+    public Clock.ClockOptions Clock { get; set; } = new();
 }
 
 public static class DriverNames
@@ -38,6 +40,7 @@ public static class DriverNames
     public const string Gpio = "gpio";
     public const string Evdev = "evdev";
     public const string Pn532 = "pn532";
+    public const string Ds3231 = "ds3231";
 }
 
 public abstract class DeviceOptions

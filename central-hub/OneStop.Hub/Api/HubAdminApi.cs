@@ -53,6 +53,7 @@ public static class HubAdminApi
             n.AckedSeq,
             n.LastSeenMs,
             n.ClockOffsetMs,
+            clockSuspect = Nodes.NodeClock.IsSuspect(n.ClockOffsetMs, n.Devices),
             n.ReportedBacklog,
             n.SoftwareVersion,
             n.Devices,

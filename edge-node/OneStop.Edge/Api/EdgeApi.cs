@@ -3,6 +3,7 @@ using OneStop.Core.Clock;
 using OneStop.Core.Dossiers;
 using OneStop.Edge.Attachments;
 using OneStop.Edge.Catalogue;
+using OneStop.Edge.Clock;
 using OneStop.Edge.Devices;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
@@ -59,9 +60,10 @@ public static class EdgeApi
         return Results.Accepted();
     }
 
-    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, SyncQuarantine quarantine, DeviceHealthBoard devices, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, SyncQuarantine quarantine, DeviceHealthBoard devices, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, ClockWatch clockWatch, CancellationToken ct)
     {
         var snapshot = status.Current;
+        var clock = clockWatch.Assess();
         return Results.Ok(new
         {
             nodeId = options.Value.NodeId,
@@ -77,7 +79,8 @@ public static class EdgeApi
             snapshot.LastSuccess,
             snapshot.LastError,
             snapshot.ClockOffsetMs,
-            clockSuspect = snapshot.ClockOffsetMs is { } offset && ClockPolicy.IsClockSuspect(offset, syncOptions.Value.ClockSuspectBoundMs),
+            clockSuspect = clock.Suspect || (snapshot.ClockOffsetMs is { } offset && ClockPolicy.IsClockSuspect(offset, syncOptions.Value.ClockSuspectBoundMs)),
+            clock = ClockView(clock),
             snapshot.Pushed,
             snapshot.Pulled,
             snapshot.Rounds,
@@ -164,7 +167,7 @@ public static class EdgeApi
 
         try
         {
-            return Results.Ok(await dossiers.ChangeStatusAsync(id, to, By(http), change.Reason, ct));
+            return Results.Ok(await dossiers.ChangeStatusAsync(id, to, By(http), change.Reason, change.ConfirmedDate, ct));
         }
         catch (KeyNotFoundException)
         {
@@ -195,6 +198,17 @@ public static class EdgeApi
         }
     }
 
+    /// <summary>The clock's judgement: whether legal dates need a confirmed date, the best estimate to offer, where legal time comes from.</summary>
+    private static object ClockView(ClockAssessment clock) => new
+    {
+        suspect = clock.Suspect,
+        reason = ClockWords.Reason(clock.Reason),
+        source = ClockWords.Source(clock.Source),
+        confirmationRequired = clock.ConfirmationRequired,
+        wallErrorMs = clock.WallErrorMs,
+        bestEstimate = DateTimeOffset.FromUnixTimeMilliseconds(clock.BestEstimateMs),
+    };
+
     /// <summary>Who writes: the signed-in person, or "api" for a script with the node's key (the timeline says so).</summary>
     private static string By(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? name : "api";
 
@@ -208,7 +222,11 @@ public static class EdgeApi
             errors = ex.Errors.Select(e => new { field = e.FieldKey, code = e.Code, error = e.MessageVi, errorEn = e.MessageEn }),
         });
 
-    public sealed record StatusChange(string Status, string? Reason = null);
+    public sealed record StatusChange(string Status, string? Reason = null)
+    {
+        /// <summary>Today's date as a person confirmed it; required to receive or return a result while the clock is suspect.</summary>
+        public DateOnly? ConfirmedDate { get; init; }
+    }
 
     public sealed record ConflictResolution(System.Text.Json.JsonElement Value);
 }

@@ -9,6 +9,7 @@ using OneStop.Core.Forms;
 using OneStop.Core.Limits;
 using OneStop.Core.Statistics;
 using OneStop.Edge.Catalogue;
+using OneStop.Edge.Clock;
 using OneStop.Edge.Store;
 using OneStop.Edge.Ui;
 using OneStop.Storage;
@@ -20,7 +21,7 @@ namespace OneStop.Edge.Dossiers;
 /// methods, so the intake rules of core (<see cref="DossierIntakeRules"/>, <see cref="RecordLimits"/>, the state
 /// machine) hold whichever way a write comes in. Who may call is the door's business; what may be written is this one's.
 /// </summary>
-public sealed class DossierService(EdgeStore store, CatalogueService catalogue, CatalogueOptionLists optionLists, IOptions<EdgeOptions> options, TimeProvider time)
+public sealed class DossierService(EdgeStore store, CatalogueService catalogue, CatalogueOptionLists optionLists, IOptions<EdgeOptions> options, TimeProvider time, LegalClock? legalClock = null)
 {
     /// <summary>
     /// Creates a dossier as a draft, or received (with its receipt facts) in the same logged write;
@@ -37,6 +38,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             ?? throw new IntakeException("procedure_code", $"Không có thủ tục mã '{draft.ProcedureCode}'.", $"There is no procedure '{draft.ProcedureCode}'.");
         var answers = (draft.Form ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value.Trim(), StringComparer.Ordinal);
         ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), draft.ApplicantName ?? string.Empty, answers, answers.Keys, !draft.AsDraft, Today()));
+        var stamp = draft.AsDraft ? null : Legal(LegalDateFields.ActReceived, draft.ConfirmedDate, receivedBy);
 
         var now = time.GetUtcNow();
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -52,9 +54,9 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             values[DossierFields.FormPrefix + key] = JsonSerializer.Serialize(value);
         }
 
-        if (!draft.AsDraft)
+        if (stamp is not null)
         {
-            AddReceipt(values, procedure, receivedBy, now);
+            AddReceipt(values, procedure, receivedBy, stamp);
         }
 
         ThrowIfTooLarge(values);
@@ -63,7 +65,11 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
     }
 
     /// <summary>Receives a draft: its answers must be complete and valid; status and receipt facts go in one logged write.</summary>
-    public async Task<DossierView> ReceiveAsync(Guid id, string receivedBy, CancellationToken cancellationToken = default)
+    public async Task<DossierView> ReceiveAsync(Guid id, string receivedBy, CancellationToken cancellationToken = default) =>
+        await ReceiveAsync(id, receivedBy, null, cancellationToken);
+
+    /// <summary>Receives a draft with the date a person confirmed (required while the clock is suspect).</summary>
+    public async Task<DossierView> ReceiveAsync(Guid id, string receivedBy, DateOnly? confirmedDate, CancellationToken cancellationToken = default)
     {
         var (record, dossier) = await LoadAsync(id, cancellationToken);
         if (!DossierStateMachine.CanMove(Status(dossier), DossierStatus.Received))
@@ -74,21 +80,25 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         var procedure = await catalogue.FindAsync(dossier.ProcedureCode, cancellationToken)
             ?? throw new KeyNotFoundException($"No procedure {dossier.ProcedureCode}.");
         ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), null, Answers(dossier), [], complete: true, Today()));
+        var stamp = Legal(LegalDateFields.ActReceived, confirmedDate, receivedBy);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        AddReceipt(values, procedure, receivedBy, time.GetUtcNow());
+        AddReceipt(values, procedure, receivedBy, stamp);
         return View(await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken));
     }
 
     /// <summary>Moves a dossier along the state machine; the status and who set it go in one logged write.</summary>
     public async Task<DossierView> ChangeStatusAsync(Guid id, DossierStatus to, string changedBy, CancellationToken cancellationToken = default) =>
-        await ChangeStatusAsync(id, to, changedBy, reason: null, cancellationToken);
+        await ChangeStatusAsync(id, to, changedBy, reason: null, confirmedDate: null, cancellationToken);
 
-    /// <summary>As above, with the reason the resident is given (required to reject, withdraw or ask for more: <see cref="StatusReasons"/>).</summary>
-    public async Task<DossierView> ChangeStatusAsync(Guid id, DossierStatus to, string changedBy, string? reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// As above, with the reason the resident is given (required to reject, withdraw or ask for more: <see cref="StatusReasons"/>)
+    /// and the date a person confirmed for the acts that carry a legal date (receipt, result returned).
+    /// </summary>
+    public async Task<DossierView> ChangeStatusAsync(Guid id, DossierStatus to, string changedBy, string? reason, DateOnly? confirmedDate, CancellationToken cancellationToken = default)
     {
         if (to == DossierStatus.Received)
         {
-            return await ReceiveAsync(id, changedBy, cancellationToken);
+            return await ReceiveAsync(id, changedBy, confirmedDate, cancellationToken);
         }
 
         var (record, dossier) = await LoadAsync(id, cancellationToken);
@@ -109,6 +119,13 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         {
             // The on-time rate compares this moment with the due date; it is written with the status so they travel together.
             values[DossierFields.ClosedAt] = JsonSerializer.Serialize(time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        }
+
+        if (to == DossierStatus.ResultReturned)
+        {
+            var stamp = Legal(LegalDateFields.ActResultReturned, confirmedDate, changedBy);
+            values[LegalDateFields.ResultReturnedAt] = JsonSerializer.Serialize(stamp.At.ToString("O", CultureInfo.InvariantCulture));
+            stamp.AddTo(values);
         }
 
         return View(await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken));
@@ -164,14 +181,20 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
     }
 
     /// <summary>Receipt facts: status, when, by whom and the due date, fixed at receipt so every replica and the slip agree.</summary>
-    private static void AddReceipt(Dictionary<string, string?> values, Procedure procedure, string receivedBy, DateTimeOffset now)
+    private static void AddReceipt(Dictionary<string, string?> values, Procedure procedure, string receivedBy, LegalStamp stamp)
     {
+        var now = stamp.At;
+        stamp.AddTo(values);
         var due = AppointmentCalculator.DueDate(procedure, now, WorkingDayCalendar.Default).DueDate;
         values[DossierFields.Status] = JsonSerializer.Serialize(DossierStatus.Received.ToName());
         values[DeskDossierFields.ReceivedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture));
         values[DeskDossierFields.ReceivedBy] = JsonSerializer.Serialize(receivedBy);
         values[DeskDossierFields.DueDate] = JsonSerializer.Serialize(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The legal time for an act; throws <see cref="IntakeException"/> before anything is written when the clock needs a confirmed date.</summary>
+    public LegalStamp Legal(string act, DateOnly? confirmedDate, string by) =>
+        legalClock?.Stamp(act, confirmedDate, by) ?? LegalClock.Unjudged(time);
 
     private FormSchema Form(Procedure procedure) => FormSchemaParser.Parse(procedure.FormJson, optionLists.Lists);
 
@@ -200,5 +223,5 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         }
     }
 
-    private static DossierView View(StoredRecord record) => DossierView.From(RecordData.Of(record));
+    private static DossierView View(StoredRecord record) => DossierView.From(RecordData.Of(record)) with { LegalDates = LegalDateFields.Read(record) };
 }

@@ -12,6 +12,14 @@ public sealed record DossierView(Guid Id, string Scope, string ProcedureCode, st
 
     /// <summary>When it was decided or withdrawn, for the on-time rate.</summary>
     public string? ClosedAt { get; init; }
+    /// <summary>The legal dates (ISO 8601 and yyyy-MM-dd), and every date a person confirmed while the clock was suspect.</summary>
+    public string? ReceivedAt { get; init; }
+
+    public string? DueDate { get; init; }
+
+    public string? ResultReturnedAt { get; init; }
+
+    public IReadOnlyList<Clock.LegalDateConfirmation> LegalDates { get; init; } = [];
 
     public static DossierView From(RecordData record)
     {
@@ -39,8 +47,14 @@ public sealed record DossierView(Guid Id, string Scope, string ProcedureCode, st
         {
             Channel = Text(root, DossierFields.Channel) is { Length: > 0 } channel ? channel : "desk",
             ClosedAt = Text(root, DossierFields.ClosedAt) is { Length: > 0 } closed ? closed : null,
+            ReceivedAt = Optional(root, Ui.DeskDossierFields.ReceivedAt),
+            DueDate = Optional(root, Ui.DeskDossierFields.DueDate),
+            ResultReturnedAt = Optional(root, Clock.LegalDateFields.ResultReturnedAt),
         };
     }
+
+    private static string? Optional(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;

@@ -87,7 +87,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
         }
 
         var hello = await client.HelloAsync(request, CallOptions(), cancellationToken);
-        status.Update(s => s with { ClockOffsetMs = hello.ClockOffsetMs });
+        status.Update(s => s with { ClockOffsetMs = hello.ClockOffsetMs, HubWallMs = hello.HubWallMs, HelloTimestamp = time.GetTimestamp() });
         if (hello.EarlierIncarnations)
         {
             await store.NoteRebuiltAsync(time, cancellationToken);

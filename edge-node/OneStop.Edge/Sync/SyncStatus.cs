@@ -59,4 +59,9 @@ public sealed record SyncSnapshot(
 
     /// <summary>Why the last repair failed (null after one that finished).</summary>
     public string? LastRepairError { get; init; }
+
+    /// <summary>The hub's time at the last handshake, and when (a <see cref="TimeProvider.GetTimestamp"/> reading) it arrived: the hub's time now, without trusting the wall clock.</summary>
+    public long? HubWallMs { get; init; }
+
+    public long? HelloTimestamp { get; init; }
 }

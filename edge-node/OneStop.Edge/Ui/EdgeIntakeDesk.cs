@@ -9,6 +9,7 @@ using OneStop.Core.Forms;
 using OneStop.Core.Merge;
 using OneStop.Core.Statistics;
 using OneStop.Edge.Catalogue;
+using OneStop.Edge.Clock;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
 using OneStop.Storage;
@@ -30,7 +31,8 @@ public sealed class EdgeIntakeDesk(
     AuthenticationStateProvider authentication,
     IOptions<EdgeOptions> edgeOptions,
     IOptions<EdgeUiOptions> uiOptions,
-    TimeProvider time) : IIntakeDesk
+    TimeProvider time,
+    DeskLegalDate? legalDate = null) : IIntakeDesk
 {
     public DeskSettings Settings { get; } = BuildSettings(edgeOptions.Value, uiOptions.Value);
 
@@ -61,7 +63,8 @@ public sealed class EdgeIntakeDesk(
         var answers = filing.Answers
             .Where(p => !string.IsNullOrWhiteSpace(p.Value))
             .ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
-        var dossier = await ValidatedAsync(() => dossiers.CreateAsync(new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive), user.UserName(), cancellationToken, user.Role() == DeskRoles.Volunteer ? FilingChannel.Assisted : FilingChannel.Desk));
+        var draft = new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive) { ConfirmedDate = legalDate?.Confirmed };
+        var dossier = await ValidatedAsync(() => dossiers.CreateAsync(draft, user.UserName(), cancellationToken, user.Role() == DeskRoles.Volunteer ? FilingChannel.Assisted : FilingChannel.Desk));
         return await ReadAsync(dossier.Id, cancellationToken);
     }
 
@@ -80,7 +83,7 @@ public sealed class EdgeIntakeDesk(
     public async Task<DeskDossier> ReceiveAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var user = await RequireAsync(DeskAction.ReceiveDossier);
-        await ValidatedAsync(() => dossiers.ReceiveAsync(id, user.UserName(), cancellationToken));
+        await ValidatedAsync(() => dossiers.ReceiveAsync(id, user.UserName(), legalDate?.Confirmed, cancellationToken));
         return await ReadAsync(id, cancellationToken);
     }
 
@@ -92,7 +95,7 @@ public sealed class EdgeIntakeDesk(
         }
 
         var user = await RequireAsync(DeskAction.ChangeStatus);
-        await ValidatedAsync(() => dossiers.ChangeStatusAsync(id, to, user.UserName(), reason, cancellationToken));
+        await ValidatedAsync(() => dossiers.ChangeStatusAsync(id, to, user.UserName(), reason, legalDate?.Confirmed, cancellationToken));
         return await ReadAsync(id, cancellationToken);
     }
 
@@ -108,12 +111,14 @@ public sealed class EdgeIntakeDesk(
         var procedure = await catalogue.FindAsync(dossier.ProcedureCode, cancellationToken)
             ?? throw new KeyNotFoundException($"No procedure {dossier.ProcedureCode}.");
         var quote = DeskFees.Quote(procedure, dossier, Today());
-        var now = time.GetUtcNow();
+        var stamp = Validated(() => dossiers.Legal(LegalDateFields.ActFee, legalDate?.Confirmed, user.UserName()));
+        var now = stamp.At;
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            [AppendOnlyFields.FieldName(DeskDossierFields.Payments, Guid.CreateVersion7(now))] =
+            [AppendOnlyFields.FieldName(DeskDossierFields.Payments, Guid.CreateVersion7(time.GetUtcNow()))] =
                 DeskDossierReader.PaymentJson(method, quote.TotalVnd, now, user.UserName()),
         };
+        stamp.AddTo(values);
         await store.WriteAsync(id, RecordTypes.Dossier, edgeOptions.Value.CommuneCode, values, cancellationToken);
         return await ReadAsync(id, cancellationToken);
     }
@@ -128,6 +133,18 @@ public sealed class EdgeIntakeDesk(
 
         var procedure = await catalogue.FindAsync(dossier.ProcedureCode, cancellationToken);
         return new ResidentStatus(id, procedure?.NameVi ?? dossier.ProcedureCode, procedure?.NameEn ?? dossier.ProcedureCode, dossier.Status, dossier.DueDate);
+    }
+
+    private static LegalStamp Validated(Func<LegalStamp> stamp)
+    {
+        try
+        {
+            return stamp();
+        }
+        catch (IntakeException ex)
+        {
+            throw new DeskValidationException(ex.Errors);
+        }
     }
 
     /// <summary>The service's refusal, as the desk shows it: every answer to correct at once.</summary>
@@ -158,7 +175,7 @@ public sealed class EdgeIntakeDesk(
         var record = await store.GetAsync(id, cancellationToken);
         return record is null || record.Type != RecordTypes.Dossier
             ? null
-            : DeskDossierReader.Read(RecordData.Of(record)) with { History = DeskDossierHistory.Read(record) };
+            : DeskDossierReader.Read(RecordData.Of(record)) with { History = DeskDossierHistory.Read(record), DateConfirmations = DeskDateConfirmations.Read(record) };
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(AppointmentCalculator.VietnamOffset).DateTime);

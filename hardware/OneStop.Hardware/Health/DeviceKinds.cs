@@ -9,4 +9,5 @@ public static class DeviceKinds
     public const string Indicator = "indicator";
     public const string Scanner = "scanner";
     public const string CardReader = "card-reader";
+    public const string Clock = "clock";
 }

@@ -24,7 +24,13 @@ public sealed record DeskDossier(
     public IReadOnlyList<DeskStatusChange> History { get; init; } = [];
 
     public bool IsPaid => Payments.Count > 0;
+
+    /// <summary>Dates a person confirmed because the node's clock was suspect, oldest first.</summary>
+    public IReadOnlyList<DeskDateConfirmation> DateConfirmations { get; init; } = [];
 }
+
+/// <summary>A legal date confirmed by hand: the act ("received", "fee", "result_returned"), the date, and who confirmed it.</summary>
+public sealed record DeskDateConfirmation(string Act, DateOnly Date, string By);
 
 /// <summary>One status write: what, when (the writer's hybrid clock), on which node and, when recorded, by whom.</summary>
 public sealed record DeskStatusChange(DossierStatus Status, DateTimeOffset At, string Node, string? By)
