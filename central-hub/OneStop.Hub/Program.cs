@@ -1,4 +1,5 @@
 using OneStop.Hub;
+using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Api;
 using OneStop.Hub.Maintenance;
 
@@ -10,9 +11,11 @@ if (await HubCommands.TryRunAsync(args) is { } exitCode)
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHubEndpoints();
 builder.AddHubStore();
+builder.AddHubConsole();
 
 var app = builder.Build();
 app.MapHubSync();
 app.MapHubAdminApi();
+app.MapHubConsole();
 app.Run();
 return 0;

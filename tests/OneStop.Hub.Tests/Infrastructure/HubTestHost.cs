@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Api;
 using OneStop.Hub.Store;
 using OneStop.Protocol;
@@ -63,7 +64,7 @@ public sealed class HubTestHost : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("onestop-hub-test-").FullName;
         var grpcPort = HostProcess.FreePort();
         var httpPort = HostProcess.FreePort();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "OneStop.Hub" });
         var settings = new Dictionary<string, string?>
         {
             ["Hub:DataDirectory"] = root,
@@ -87,9 +88,11 @@ public sealed class HubTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddHubEndpoints();
         builder.AddHubStore();
+        builder.AddHubConsole();
         var app = builder.Build();
         app.MapHubSync();
         app.MapHubAdminApi();
+        app.MapHubConsole();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return new HubTestHost(app, root, grpcPort, httpPort);
     }
