@@ -2,6 +2,7 @@ using OneStop.Hub;
 using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Api;
 using OneStop.Hub.Maintenance;
+using OneStop.Hub.Operations;
 
 if (await HubCommands.TryRunAsync(args) is { } exitCode)
 {
@@ -12,10 +13,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddHubEndpoints();
 builder.AddHubStore();
 builder.AddHubConsole();
+builder.AddHubHealth();
 
 var app = builder.Build();
 app.MapHubSync();
 app.MapHubAdminApi();
 app.MapHubConsole();
+app.MapHubHealth();
 app.Run();
 return 0;

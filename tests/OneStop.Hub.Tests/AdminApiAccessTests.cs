@@ -62,14 +62,24 @@ public sealed class AdminApiAccessTests : IAsyncLifetime
     [InlineData("GET", "/_content/OneStop.HubConsole/console.css")]
     [InlineData("POST", "/_blazor/negotiate?negotiateVersion=1")]
     [InlineData("POST", "/console/signin")]
+    [InlineData("GET", "/healthz")]
+    [InlineData("GET", "/readyz")]
     public async Task Console_ThroughGrpcPort_NotFoundButServedOnAdminPort(string method, string path)
     {
         using var h2c = new HttpClient { BaseAddress = _hub.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
         using var adminHandler = new HttpClientHandler { AllowAutoRedirect = false };
         using var admin = new HttpClient(adminHandler) { BaseAddress = _hub.HttpAddress };
 
-        using var viaGrpc = await h2c.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative)));
-        using var viaAdmin = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative)));
+        using var viaGrpc = await h2c.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = method == "POST" ? new FormUrlEncodedContent([]) : null,
+        });
+        using var viaAdmin = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
+        {
+            Content = method == "POST" ? new FormUrlEncodedContent([]) : null,
+        });
 
         Assert.Equal(HttpStatusCode.NotFound, viaGrpc.StatusCode);
         // On the admin port the same path exists: a page, a redirect to sign-in, or a refusal of the empty form.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Api;
+using OneStop.Hub.Operations;
 using OneStop.Hub.Store;
 using OneStop.Protocol;
 using OneStop.Protocol.Transport;
@@ -89,10 +90,12 @@ public sealed class HubTestHost : IAsyncDisposable
         builder.AddHubEndpoints();
         builder.AddHubStore();
         builder.AddHubConsole();
+        builder.AddHubHealth();
         var app = builder.Build();
         app.MapHubSync();
         app.MapHubAdminApi();
         app.MapHubConsole();
+        app.MapHubHealth();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return new HubTestHost(app, root, grpcPort, httpPort);
     }
