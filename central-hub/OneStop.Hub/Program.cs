@@ -14,11 +14,13 @@ builder.AddHubEndpoints();
 builder.AddHubStore();
 builder.AddHubConsole();
 builder.AddHubHealth();
+builder.AddHubMetrics();
 
 var app = builder.Build();
 app.MapHubSync();
 app.MapHubAdminApi();
 app.MapHubConsole();
 app.MapHubHealth();
+app.MapHubMetrics();
 app.Run();
 return 0;

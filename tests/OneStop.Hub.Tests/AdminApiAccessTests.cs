@@ -64,6 +64,7 @@ public sealed class AdminApiAccessTests : IAsyncLifetime
     [InlineData("POST", "/console/signin")]
     [InlineData("GET", "/healthz")]
     [InlineData("GET", "/readyz")]
+    [InlineData("GET", "/metrics")]
     public async Task Console_ThroughGrpcPort_NotFoundButServedOnAdminPort(string method, string path)
     {
         using var h2c = new HttpClient { BaseAddress = _hub.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Hub.Tests.Infrastructure;
 
 namespace OneStop.Hub.Tests;
@@ -23,6 +24,23 @@ public sealed class HubHealthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Metrics_AfterAHelloAndASample_NodeCountsPerStateAndSyncRequests()
+    {
+        using var node = _hub.Client(HubTestHost.NodeA, HubTestHost.KeyA);
+        await node.Sync.HelloAsync(new Protocol.V1.HelloRequest { NodeId = HubTestHost.NodeA, Incarnation = "inc-1" }, node.Options());
+        await _hub.Services.GetRequiredService<AdminConsole.NodeHistorySampler>().SampleOnceAsync(default);
+        using var anonymous = new HttpClient { BaseAddress = _hub.HttpAddress };
+
+        var text = await anonymous.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        // Node B is registered and never called: silent; node A just said hello: ok.
+        Assert.Matches("onestop_hub_nodes(_[a-z]+)?\\{[^}]*state=\"silent\"[^}]*\\} 1", text);
+        Assert.Matches("onestop_hub_nodes(_[a-z]+)?\\{[^}]*state=\"ok\"[^}]*\\} 1", text);
+        Assert.Contains("http_server_request_duration", text, StringComparison.Ordinal);
+        Assert.Contains("onestop_hub_log_entries", text, StringComparison.Ordinal);
     }
 
     [Fact]

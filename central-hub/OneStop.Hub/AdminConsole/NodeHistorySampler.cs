@@ -7,11 +7,14 @@ namespace OneStop.Hub.AdminConsole;
 /// <summary>
 /// Copies each node's new hellos from the fleet table into <see cref="NodeHistory"/> every
 /// <see cref="ConsoleOptions.HistorySampleSeconds"/>: a node that calls more often than that keeps one sample
-/// per interval, enough to see when it went quiet or its backlog started growing.
+/// per interval, enough to see when it went quiet or its backlog started growing. The same pass feeds
+/// <see cref="Operations.HubMeter"/>.
 /// </summary>
-public sealed class NodeHistorySampler(HubStore store, NodeHistory history, IOptions<ConsoleOptions> options, TimeProvider time, ILogger<NodeHistorySampler> logger) : BackgroundService
+public sealed class NodeHistorySampler(
+    HubStore store, NodeHistory history, IConsoleFleet fleet, Operations.HubMeter meter, IOptions<ConsoleOptions> options, TimeProvider time, ILogger<NodeHistorySampler> logger)
+    : BackgroundService
 {
-    /// <summary>One pass: adds a sample for every node whose last hello is newer than its latest sample.</summary>
+    /// <summary>One pass: adds a sample for every node whose last hello is newer than its latest sample, and refreshes the metrics.</summary>
     public async Task<int> SampleOnceAsync(CancellationToken cancellationToken)
     {
         var latest = await history.LatestAsync(cancellationToken);
@@ -28,6 +31,8 @@ public sealed class NodeHistorySampler(HubStore store, NodeHistory history, IOpt
             added++;
         }
 
+        // The same pass refreshes what the metrics report, so a scrape never waits on the store.
+        meter.Update((await fleet.ListAsync(cancellationToken)).Select(n => n.State), await store.ReadLogHeadAsync(cancellationToken));
         return added;
     }
 

@@ -82,6 +82,7 @@ public sealed class ConsoleUiTests
         await DeskBrowser.ScreenshotAsync(desk, "42-desk-console-account-offline");
     }
 
+    // The circuit connects over a WebSocket after the page loads: slower than the page on a loaded machine.
     private static Task WaitInteractiveAsync(IPage page) =>
-        Expect(page.Locator("[data-testid=interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+        Expect(page.Locator("[data-testid=interactive]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
 }

@@ -91,11 +91,13 @@ public sealed class HubTestHost : IAsyncDisposable
         builder.AddHubStore();
         builder.AddHubConsole();
         builder.AddHubHealth();
+        builder.AddHubMetrics();
         var app = builder.Build();
         app.MapHubSync();
         app.MapHubAdminApi();
         app.MapHubConsole();
         app.MapHubHealth();
+        app.MapHubMetrics();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return new HubTestHost(app, root, grpcPort, httpPort);
     }
