@@ -1,6 +1,8 @@
 using OneStop.Hub;
+using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Api;
 using OneStop.Hub.Maintenance;
+using OneStop.Hub.Operations;
 
 if (await HubCommands.TryRunAsync(args) is { } exitCode)
 {
@@ -10,9 +12,15 @@ if (await HubCommands.TryRunAsync(args) is { } exitCode)
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHubEndpoints();
 builder.AddHubStore();
+builder.AddHubConsole();
+builder.AddHubHealth();
+builder.AddHubMetrics();
 
 var app = builder.Build();
 app.MapHubSync();
 app.MapHubAdminApi();
+app.MapHubConsole();
+app.MapHubHealth();
+app.MapHubMetrics();
 app.Run();
 return 0;

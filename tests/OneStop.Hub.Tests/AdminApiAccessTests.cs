@@ -54,6 +54,39 @@ public sealed class AdminApiAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, health.StatusCode);
     }
 
+    [Theory]
+    [InlineData("GET", "/signin")]
+    [InlineData("GET", "/fleet")]
+    [InlineData("GET", "/accounts")]
+    [InlineData("GET", "/_framework/blazor.web.js")]
+    [InlineData("GET", "/_content/OneStop.HubConsole/console.css")]
+    [InlineData("POST", "/_blazor/negotiate?negotiateVersion=1")]
+    [InlineData("POST", "/console/signin")]
+    [InlineData("GET", "/healthz")]
+    [InlineData("GET", "/readyz")]
+    [InlineData("GET", "/metrics")]
+    public async Task Console_ThroughGrpcPort_NotFoundButServedOnAdminPort(string method, string path)
+    {
+        using var h2c = new HttpClient { BaseAddress = _hub.GrpcAddress, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var adminHandler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var admin = new HttpClient(adminHandler) { BaseAddress = _hub.HttpAddress };
+
+        using var viaGrpc = await h2c.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = method == "POST" ? new FormUrlEncodedContent([]) : null,
+        });
+        using var viaAdmin = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
+        {
+            Content = method == "POST" ? new FormUrlEncodedContent([]) : null,
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, viaGrpc.StatusCode);
+        // On the admin port the same path exists: a page, a redirect to sign-in, or a refusal of the empty form.
+        Assert.NotEqual(HttpStatusCode.NotFound, viaAdmin.StatusCode);
+    }
+
     [Fact]
     public async Task SyncService_ThroughAdminPort_NotFound()
     {

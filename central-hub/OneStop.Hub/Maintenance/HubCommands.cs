@@ -19,9 +19,14 @@ public static class HubCommands
             return await NewEpochCommand.RunAsync(args[1..]);
         }
 
-        if (args.Length == 0 || args[0] is not ("backup" or "restore"))
+        if (args.Length == 0 || args[0] is not ("backup" or "restore" or AdminConsole.ConsoleAdminCommand.Verb))
         {
             return null;
+        }
+
+        if (args[0] == AdminConsole.ConsoleAdminCommand.Verb)
+        {
+            return await AdminConsole.ConsoleAdminCommand.RunAsync(args, DataDirectory(args.Skip(1).Where(a => a.StartsWith('-')).ToArray()), TimeProvider.System);
         }
 
         if (args.Length < 2 || args[1].StartsWith('-'))
@@ -30,10 +35,7 @@ public static class HubCommands
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(args[2..]);
-        builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section);
-        using var host = builder.Build();
-        var dataDirectory = Path.GetFullPath(host.Services.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory);
+        var dataDirectory = DataDirectory(args[2..]);
         try
         {
             if (args[0] == "backup")
@@ -54,5 +56,13 @@ public static class HubCommands
             await Console.Error.WriteLineAsync($"{args[0]} failed: {ex.Message}");
             return 1;
         }
+    }
+
+    private static string DataDirectory(string[] settings)
+    {
+        var builder = Host.CreateApplicationBuilder(settings);
+        builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section);
+        using var host = builder.Build();
+        return Path.GetFullPath(host.Services.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory);
     }
 }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Api;
+using OneStop.Hub.Operations;
 using OneStop.Hub.Store;
 using OneStop.Protocol;
 using OneStop.Protocol.Transport;
@@ -63,7 +65,7 @@ public sealed class HubTestHost : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("onestop-hub-test-").FullName;
         var grpcPort = HostProcess.FreePort();
         var httpPort = HostProcess.FreePort();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "OneStop.Hub" });
         var settings = new Dictionary<string, string?>
         {
             ["Hub:DataDirectory"] = root,
@@ -87,9 +89,15 @@ public sealed class HubTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddHubEndpoints();
         builder.AddHubStore();
+        builder.AddHubConsole();
+        builder.AddHubHealth();
+        builder.AddHubMetrics();
         var app = builder.Build();
         app.MapHubSync();
         app.MapHubAdminApi();
+        app.MapHubConsole();
+        app.MapHubHealth();
+        app.MapHubMetrics();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return new HubTestHost(app, root, grpcPort, httpPort);
     }
