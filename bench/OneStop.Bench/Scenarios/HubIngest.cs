@@ -31,7 +31,7 @@ internal static class HubIngest
                 var count = 0;
                 foreach (var batch in w.Batches)
                 {
-                    count += (await w.Node.Client.PushAsync(batch, w.Node.Call())).Applied;
+                    count += (await w.Node.Client.PushAsync(batch)).Applied;
                 }
 
                 return count;
