@@ -21,8 +21,6 @@ public static class SyncChannel
             DisposeHttpClient = true,
             MaxReceiveMessageSize = options.MaxReceiveMessageBytes,
             MaxSendMessageSize = options.MaxSendMessageBytes,
-            // A stopping node sees OperationCanceledException, as from every other await, not a CANCELLED status.
-            ThrowOperationCanceledOnCancellation = true,
         });
     }
 

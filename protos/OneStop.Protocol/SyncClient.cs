@@ -58,7 +58,7 @@ public sealed class SyncClient(GrpcChannel channel, SyncCallSettings settings)
             {
                 more = await call.ResponseStream.MoveNext(idle.Token);
             }
-            catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"no pull page within {perPage}"));
             }

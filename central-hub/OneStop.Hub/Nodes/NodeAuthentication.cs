@@ -18,9 +18,17 @@ public static class NodeAuthentication
     public static IApplicationBuilder UseNodeAuthentication(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is null || AdminListener.IsAdminConnection(context))
+            var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>();
+            if (method is null || AdminListener.IsAdminConnection(context))
             {
                 await next(context);
+                return;
+            }
+
+            // Routing ignores case; gRPC method names do not (".../hello" is not Hello), as the old transport answered.
+            if (!string.Equals(context.Request.Path.Value, method.Method.FullName, StringComparison.Ordinal))
+            {
+                WriteTrailersOnly(context.Response, new Status(StatusCode.Unimplemented, "unknown method"));
                 return;
             }
 

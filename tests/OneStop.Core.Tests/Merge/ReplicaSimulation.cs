@@ -3,7 +3,6 @@ using OneStop.Core.Changes;
 using OneStop.Core.Clock;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Merge;
-using OneStop.Core.Tests.Clock;
 
 namespace OneStop.Core.Tests.Merge;
 

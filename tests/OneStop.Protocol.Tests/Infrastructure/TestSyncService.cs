@@ -105,5 +105,5 @@ public sealed class TestSyncService : Sync.SyncBase
             : new AttachmentState { Sha256 = request.Sha256 });
 
     private void Record(ServerCallContext context) =>
-        Seen[context.Method] = (context.Deadline - TimeProvider.System.GetUtcNow().UtcDateTime, context.RequestHeaders.GetValue("grpc-encoding"));
+        Seen[context.Method] = (context.Deadline - TimeProvider.System.GetUtcNow().UtcDateTime, context.GetHttpContext().Request.Headers["grpc-encoding"].ToString());
 }
