@@ -1,12 +1,12 @@
+using System.IO.Compression;
 using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Catalogue;
 using OneStop.Hub.Admin;
 using OneStop.Hub.Nodes;
 using OneStop.Hub.Services;
 using OneStop.Hub.Store;
-using OneStop.Protocol;
-using OneStop.Protocol.Transport;
 using OneStop.Storage;
 
 namespace OneStop.Hub;
@@ -24,8 +24,18 @@ public static class HubExtensions
         var address = IPAddress.Parse(options.ListenAddress);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ListenGrpc(address, options.GrpcPort);
+            // HTTP/2 only: nodes speak h2c with prior knowledge without TLS.
+            kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Listen(address, options.HttpPort, listen => listen.UseAdminTag());
+        });
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = options.MaxMessageBytes;
+            grpc.MaxSendMessageSize = HubOptions.DefaultMaxMessageBytes;
+            // Pull replies are the largest messages on the slowest direction of a 2G link; gzip whenever the node accepts it.
+            grpc.ResponseCompressionAlgorithm = "gzip";
+            grpc.ResponseCompressionLevel = CompressionLevel.Optimal;
+            grpc.EnableDetailedErrors = false;
         });
         return builder;
     }
@@ -54,18 +64,8 @@ public static class HubExtensions
 
     public static WebApplication MapHubSync(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<HubOptions>>().Value;
-        var authenticator = app.Services.GetRequiredService<INodeAuthenticator>();
-        app.MapSyncService(app.Services.GetRequiredService<HubSyncService>(), new GrpcServerOptions
-        {
-            MaxReceiveMessageBytes = options.MaxMessageBytes,
-            Authenticate = context =>
-            {
-                authenticator.Authenticate(context);
-                return ValueTask.CompletedTask;
-            },
-        });
-        app.MapGrpcUnimplementedFallback();
+        app.UseNodeAuthentication();
+        app.MapGrpcService<HubSyncService>();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
 using OneStop.Core.Dossiers;
@@ -16,7 +17,7 @@ namespace OneStop.Edge.Tests;
 public sealed class DossierServiceIntakeTests : IAsyncLifetime
 {
     private readonly TempStore _temp = new();
-    private readonly ManualTime _time = new(new DateTimeOffset(2026, 11, 30, 3, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 3, 0, 0, TimeSpan.Zero));
     private EdgeStore _store = null!;
     private DossierService _service = null!;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Core.Changes;
 using OneStop.Edge.Store;
 
@@ -12,7 +13,7 @@ public sealed class EdgeIncarnationTests
     public async Task BindIncarnation_FreshStore_GetsAnIdThatSurvivesRestart()
     {
         using var temp = new TempStore();
-        var time = new ManualTime(Start);
+        var time = new FakeTimeProvider(Start);
         var store = await temp.OpenAsync(time);
 
         Assert.Null(await store.BindIncarnationAsync("box-a", time));
@@ -28,7 +29,7 @@ public sealed class EdgeIncarnationTests
     public async Task BindIncarnation_StoreOfPreviousBuildWithLog_StaysLegacy()
     {
         using var temp = new TempStore();
-        var time = new ManualTime(Start);
+        var time = new FakeTimeProvider(Start);
         var store = await temp.OpenAsync(time);
         await Write(store, "Lò Văn Hùng");
 
@@ -42,7 +43,7 @@ public sealed class EdgeIncarnationTests
     public async Task BindIncarnation_OtherMachine_NewIncarnationRelogsUnacknowledgedWithSameVersions()
     {
         using var temp = new TempStore();
-        var time = new ManualTime(Start);
+        var time = new FakeTimeProvider(Start);
         var store = await temp.OpenAsync(time);
         await store.BindIncarnationAsync("box-a", time);
         var first = store.Incarnation;
@@ -75,7 +76,7 @@ public sealed class EdgeIncarnationTests
     public async Task WriteAsync_AfterReincarnation_ContinuesTheNewLog()
     {
         using var temp = new TempStore();
-        var time = new ManualTime(Start);
+        var time = new FakeTimeProvider(Start);
         var store = await temp.OpenAsync(time);
         await store.BindIncarnationAsync("box-a", time);
         await Write(store, "Trước");

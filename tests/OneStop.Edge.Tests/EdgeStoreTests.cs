@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
 using OneStop.Edge.Store;
@@ -15,7 +16,7 @@ public sealed class EdgeStoreTests
     public async Task WriteAsync_NewRecord_RecordAndItsLogEntryCommitTogether()
     {
         using var temp = new TempStore();
-        var store = await temp.OpenAsync(new ManualTime(Start));
+        var store = await temp.OpenAsync(new FakeTimeProvider(Start));
         var id = Guid.CreateVersion7();
 
         var record = await store.WriteAsync(id, RecordTypes.Dossier, "03006", Values(("applicant_name", "\"Lò Văn Hùng\"")));
@@ -31,7 +32,7 @@ public sealed class EdgeStoreTests
     public async Task WriteAsync_SameValuesAgain_LogsNothing()
     {
         using var temp = new TempStore();
-        var store = await temp.OpenAsync(new ManualTime(Start));
+        var store = await temp.OpenAsync(new FakeTimeProvider(Start));
         var id = Guid.CreateVersion7();
         await store.WriteAsync(id, RecordTypes.Dossier, "03006", Values(("applicant_name", "\"A\""), ("status", "\"received\"")));
 
@@ -47,12 +48,12 @@ public sealed class EdgeStoreTests
     public async Task Restart_WithClockSetBackADay_NewVersionsStillLater()
     {
         using var temp = new TempStore();
-        var time = new ManualTime(Start);
+        var time = new FakeTimeProvider(Start);
         var store = await temp.OpenAsync(time);
         var id = Guid.CreateVersion7();
         var before = await store.WriteAsync(id, RecordTypes.Dossier, "03006", Values(("applicant_name", "\"A\"")));
 
-        time.Now = Start.AddDays(-1);
+        time.AdjustTime(Start.AddDays(-1));
         var reopened = await temp.OpenAsync(time);
         var after = await reopened.WriteAsync(id, RecordTypes.Dossier, "03006", Values(("applicant_name", "\"B\"")));
 
@@ -64,7 +65,7 @@ public sealed class EdgeStoreTests
     public async Task ReadChangesAfterAsync_ByteBound_StopsBeforeTheBoundButNeverReturnsNothing()
     {
         using var temp = new TempStore();
-        var store = await temp.OpenAsync(new ManualTime(Start));
+        var store = await temp.OpenAsync(new FakeTimeProvider(Start));
         for (var i = 0; i < 5; i++)
         {
             await store.WriteAsync(Guid.CreateVersion7(), RecordTypes.Dossier, "03006", Values(("applicant_name", $"\"{new string('x', 400)}{i}\"")));
@@ -83,7 +84,7 @@ public sealed class EdgeStoreTests
     public async Task ApplyPulledAsync_OlderReplyAfterNewer_CursorDoesNotMoveBack()
     {
         using var temp = new TempStore();
-        var store = await temp.OpenAsync(new ManualTime(Start));
+        var store = await temp.OpenAsync(new FakeTimeProvider(Start));
 
         await store.ApplyPulledAsync([], 40);
         await store.ApplyPulledAsync([], 25);
@@ -95,7 +96,7 @@ public sealed class EdgeStoreTests
     public async Task ApplyPulledAsync_OwnEntryClampedByTheHub_LocalCopyTakesTheHubsVersion()
     {
         using var temp = new TempStore();
-        var time = new ManualTime(Start.AddDays(1));
+        var time = new FakeTimeProvider(Start.AddDays(1));
         var store = await temp.OpenAsync(time);
         var id = Guid.CreateVersion7();
         await store.WriteAsync(id, RecordTypes.Dossier, "03006", Values(("applicant_name", "\"Sùng A Páo\"")));
@@ -115,7 +116,7 @@ public sealed class EdgeStoreTests
     public async Task AddAttachmentAsync_SameContentTwice_StoredOnceAndDamageOnDiskIsReportedNotSent()
     {
         using var temp = new TempStore();
-        var store = await temp.OpenAsync(new ManualTime(Start));
+        var store = await temp.OpenAsync(new FakeTimeProvider(Start));
         var blobs = new BlobStore(temp.Database);
         var content = new byte[5000];
         new Random(3).NextBytes(content);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Core.Changes;
 using OneStop.Edge.Store;
 
@@ -10,13 +11,13 @@ public sealed class RecordPagesTests
     public async Task ReadAsync_MoreThanOnePage_TotalAndCursorReachEveryRecordOnce()
     {
         using var temp = new TempStore();
-        var time = new ManualTime(new DateTimeOffset(2026, 11, 30, 3, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 3, 0, 0, TimeSpan.Zero));
         var store = await temp.OpenAsync(time);
         var written = new List<Guid>();
         for (var i = 0; i < 7; i++)
         {
-            time.Now = time.Now.AddSeconds(1);
-            var id = Guid.CreateVersion7(time.Now);
+            time.Advance(TimeSpan.FromSeconds(1));
+            var id = Guid.CreateVersion7(time.GetUtcNow());
             written.Add(id);
             await store.WriteAsync(id, RecordTypes.Dossier, "03006", new Dictionary<string, string?> { ["applicant_name"] = $"\"Người {i}\"" });
         }

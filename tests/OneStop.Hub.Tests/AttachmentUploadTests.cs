@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
+using Grpc.Core;
 using OneStop.Hub.Tests.Infrastructure;
-using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
 using static OneStop.Hub.Tests.Infrastructure.HubTestHost;
 
@@ -23,7 +23,7 @@ public sealed class AttachmentUploadTests : IAsyncLifetime
         using var node = _hub.Client(NodeA, KeyA);
         var blob = Blob(200_000, seed: 1);
 
-        var reply = await node.Sync.UploadAttachmentAsync(Chunks(blob, 0), node.Options());
+        var reply = await node.Sync.UploadAttachmentAsync(Chunks(blob, 0), NodeClient.UploadBytes);
 
         Assert.True(reply.Complete);
         Assert.Equal(blob.Length, reply.ReceivedBytes);
@@ -36,9 +36,9 @@ public sealed class AttachmentUploadTests : IAsyncLifetime
         using var node = _hub.Client(NodeA, KeyA);
         var blob = Blob(300_000, seed: 2);
 
-        var partial = await node.Sync.UploadAttachmentAsync(Chunks(blob, 0).Take(2), node.Options());
-        var state = await node.Sync.QueryAttachmentAsync(new AttachmentQuery { Sha256 = Sha(blob) }, node.Options());
-        var rest = await node.Sync.UploadAttachmentAsync(Chunks(blob, state.ReceivedBytes), node.Options());
+        var partial = await node.Sync.UploadAttachmentAsync(Chunks(blob, 0).Take(2), NodeClient.UploadBytes);
+        var state = await node.Sync.QueryAttachmentAsync(new AttachmentQuery { Sha256 = Sha(blob) });
+        var rest = await node.Sync.UploadAttachmentAsync(Chunks(blob, state.ReceivedBytes), NodeClient.UploadBytes);
 
         Assert.False(partial.Complete);
         Assert.Equal(2 * Chunk, state.ReceivedBytes);
@@ -51,9 +51,9 @@ public sealed class AttachmentUploadTests : IAsyncLifetime
     {
         using var node = _hub.Client(NodeA, KeyA);
         var blob = Blob(100_000, seed: 3);
-        await node.Sync.UploadAttachmentAsync(Chunks(blob, 0), node.Options());
+        await node.Sync.UploadAttachmentAsync(Chunks(blob, 0), NodeClient.UploadBytes);
 
-        var again = await node.Sync.UploadAttachmentAsync(Chunks(blob, 0), node.Options());
+        var again = await node.Sync.UploadAttachmentAsync(Chunks(blob, 0), NodeClient.UploadBytes);
 
         Assert.True(again.Complete);
         Assert.Equal(blob, await _hub.Attachments.ReadCompleteAsync(Sha(blob)));
@@ -68,16 +68,16 @@ public sealed class AttachmentUploadTests : IAsyncLifetime
         var corrupt = (byte[])blob.Clone();
         corrupt[Chunk + 10] ^= 0xFF;
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() =>
-            node.Sync.UploadAttachmentAsync(Chunks(corrupt, 0, sha), node.Options()));
-        var state = await node.Sync.QueryAttachmentAsync(new AttachmentQuery { Sha256 = sha }, node.Options());
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            node.Sync.UploadAttachmentAsync(Chunks(corrupt, 0, sha), NodeClient.UploadBytes));
+        var state = await node.Sync.QueryAttachmentAsync(new AttachmentQuery { Sha256 = sha });
 
-        Assert.Equal(GrpcStatusCode.DataLoss, error.Status);
+        Assert.Equal(StatusCode.DataLoss, error.StatusCode);
         Assert.Equal(0, state.ReceivedBytes);
         Assert.Null(await _hub.Attachments.ReadCompleteAsync(sha));
 
         // The node sends it again, correctly this time.
-        var retry = await node.Sync.UploadAttachmentAsync(Chunks(blob, 0), node.Options());
+        var retry = await node.Sync.UploadAttachmentAsync(Chunks(blob, 0), NodeClient.UploadBytes);
         Assert.True(retry.Complete);
     }
 
@@ -87,9 +87,9 @@ public sealed class AttachmentUploadTests : IAsyncLifetime
         using var node = _hub.Client(NodeA, KeyA);
         var first = new AttachmentChunk { Sha256 = new string('a', 64), TotalSize = 2 * 1024 * 1024, Offset = 0, Data = ByteString.CopyFrom(new byte[16]) };
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => node.Sync.UploadAttachmentAsync(One(first), node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => node.Sync.UploadAttachmentAsync(One(first), NodeClient.UploadBytes));
 
-        Assert.Equal(GrpcStatusCode.ResourceExhausted, error.Status);
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.Contains("1048576", error.Message, StringComparison.Ordinal);
     }
 
@@ -99,10 +99,10 @@ public sealed class AttachmentUploadTests : IAsyncLifetime
         using var node = _hub.Client(NodeA, KeyA);
         var blob = Blob(200_000, seed: 5);
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() =>
-            node.Sync.UploadAttachmentAsync(Chunks(blob, Chunk), node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            node.Sync.UploadAttachmentAsync(Chunks(blob, Chunk), NodeClient.UploadBytes));
 
-        Assert.Equal(GrpcStatusCode.FailedPrecondition, error.Status);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("expected offset 0", error.Message, StringComparison.Ordinal);
     }
 
@@ -112,9 +112,9 @@ public sealed class AttachmentUploadTests : IAsyncLifetime
         using var node = _hub.Client(NodeA, "wrong");
         var blob = Blob(1000, seed: 6);
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => node.Sync.UploadAttachmentAsync(Chunks(blob, 0), node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => node.Sync.UploadAttachmentAsync(Chunks(blob, 0), NodeClient.UploadBytes));
 
-        Assert.Equal(GrpcStatusCode.Unauthenticated, error.Status);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Null(await _hub.Attachments.ReadCompleteAsync(Sha(blob)));
     }
 

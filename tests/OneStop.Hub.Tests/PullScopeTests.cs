@@ -22,8 +22,8 @@ public sealed class PullScopeTests : IAsyncLifetime
         using var b = _hub.Client(NodeB, KeyB);
         var fromA = Changes.Dossier(NodeA, 1, CommuneA, "Lò Văn Hùng");
         var fromB = Changes.Dossier(NodeB, 1, CommuneB, "Cầm Thị Hoa");
-        await a.Sync.PushAsync(Changes.Push(NodeA, fromA), a.Options());
-        await b.Sync.PushAsync(Changes.Push(NodeB, fromB), b.Options());
+        await a.Sync.PushAsync(Changes.Push(NodeA, fromA));
+        await b.Sync.PushAsync(Changes.Push(NodeB, fromB));
 
         var seenByA = await PullAllAsync(a, 0);
 
@@ -38,7 +38,7 @@ public sealed class PullScopeTests : IAsyncLifetime
     {
         using var a = _hub.Client(NodeA, KeyA);
         var all = new List<HubEntry>();
-        await foreach (var reply in a.Sync.PullAsync(new PullRequest { NodeId = NodeA }, a.Options()))
+        await foreach (var reply in a.Sync.PullAsync(new PullRequest { NodeId = NodeA }))
         {
             Assert.True(reply.Entries.Count <= 5);
             all.AddRange(reply.Entries);
@@ -46,7 +46,7 @@ public sealed class PullScopeTests : IAsyncLifetime
 
         var cut = all[7].HubSeq;
         var resumed = new List<HubEntry>();
-        await foreach (var reply in a.Sync.PullAsync(new PullRequest { NodeId = NodeA, AfterCursor = cut }, a.Options()))
+        await foreach (var reply in a.Sync.PullAsync(new PullRequest { NodeId = NodeA, AfterCursor = cut }))
         {
             resumed.AddRange(reply.Entries);
         }
@@ -59,11 +59,11 @@ public sealed class PullScopeTests : IAsyncLifetime
     public async Task Push_ClockOneDayAhead_IsClampedInTheLogAndFlagged()
     {
         using var a = _hub.Client(NodeA, KeyA);
-        var hello = await a.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, CommuneCode = CommuneA, NodeWallMs = 0 }, a.Options());
+        var hello = await a.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, CommuneCode = CommuneA, NodeWallMs = 0 });
         var dayAhead = hello.HubWallMs + (long)TimeSpan.FromDays(1).TotalMilliseconds;
         var entry = Changes.Dossier(NodeA, 1, CommuneA, "Sùng A Páo", wallMs: dayAhead);
 
-        await a.Sync.PushAsync(Changes.Push(NodeA, entry), a.Options());
+        await a.Sync.PushAsync(Changes.Push(NodeA, entry));
         var pulled = (await PullAllAsync(a, 0)).Single(e => e.RecordId == entry.RecordId);
 
         Assert.True(pulled.ClockClamped);
@@ -74,10 +74,10 @@ public sealed class PullScopeTests : IAsyncLifetime
     public async Task Pull_OwnEntriesTheNodeHolds_NotSentBackUnlessClampedOrTheNodeIsRebuilt()
     {
         using var a = _hub.Client(NodeA, KeyA);
-        var hello = await a.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, CommuneCode = CommuneA }, a.Options());
+        var hello = await a.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, CommuneCode = CommuneA });
         var plain = Changes.Dossier(NodeA, 1, CommuneA, "Lò Văn Hùng");
         var dayAhead = Changes.Dossier(NodeA, 2, CommuneA, "Sùng A Páo", wallMs: hello.HubWallMs + (long)TimeSpan.FromDays(1).TotalMilliseconds);
-        await a.Sync.PushAsync(Changes.Push(NodeA, plain, dayAhead), a.Options());
+        await a.Sync.PushAsync(Changes.Push(NodeA, plain, dayAhead));
 
         var holdingBoth = await PullAllAsync(a, 0, ownSeqHeld: 2);
         var rebuilt = await PullAllAsync(a, 0, ownSeqHeld: 0);
@@ -93,11 +93,11 @@ public sealed class PullScopeTests : IAsyncLifetime
     {
         using var a = _hub.Client(NodeA, KeyA);
         using var b = _hub.Client(NodeB, KeyB);
-        await b.Sync.PushAsync(Changes.Push(NodeB, Changes.Dossier(NodeB, 1, CommuneB, "Cầm Thị Hoa")), b.Options());
+        await b.Sync.PushAsync(Changes.Push(NodeB, Changes.Dossier(NodeB, 1, CommuneB, "Cầm Thị Hoa")));
         var head = await _hub.Store.ReadLogHeadAsync();
 
         long last = 0;
-        await foreach (var reply in a.Sync.PullAsync(new PullRequest { NodeId = NodeA }, a.Options()))
+        await foreach (var reply in a.Sync.PullAsync(new PullRequest { NodeId = NodeA }))
         {
             last = reply.Cursor;
         }
@@ -108,7 +108,7 @@ public sealed class PullScopeTests : IAsyncLifetime
     private static async Task<List<Core.Changes.ChangeEntry>> PullAllAsync(NodeClient node, long after, long ownSeqHeld = 0)
     {
         var entries = new List<Core.Changes.ChangeEntry>();
-        await foreach (var reply in node.Sync.PullAsync(new PullRequest { NodeId = node.NodeId, AfterCursor = after, OwnSeqHeld = ownSeqHeld }, node.Options()))
+        await foreach (var reply in node.Sync.PullAsync(new PullRequest { NodeId = node.NodeId, AfterCursor = after, OwnSeqHeld = ownSeqHeld }))
         {
             foreach (var wire in reply.Entries)
             {

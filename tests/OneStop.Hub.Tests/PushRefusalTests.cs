@@ -1,6 +1,6 @@
+using Grpc.Core;
 using OneStop.Core.Changes;
 using OneStop.Hub.Tests.Infrastructure;
-using OneStop.Protocol.Transport;
 using static OneStop.Hub.Tests.Infrastructure.HubTestHost;
 
 namespace OneStop.Hub.Tests;
@@ -21,16 +21,16 @@ public sealed class PushRefusalTests : IAsyncLifetime
         var before = await SnapshotAsync();
         var request = Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Lò Văn Hùng"), Changes.Dossier(NodeA, 2, CommuneB, "Lò Thị Mai"));
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => node.Sync.PushAsync(request, node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => node.Sync.PushAsync(request));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, error.Status);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains(CommuneB, error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
         var fleet = await _hub.Store.ListNodeStatesAsync();
         Assert.StartsWith("OutOfScope:", fleet.Single(n => n.NodeId == NodeA).LastError, StringComparison.Ordinal);
 
         // The node fixes itself and pushes what it may: the fleet view no longer shows it stuck.
-        await node.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Lò Văn Hùng")), node.Options());
+        await node.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Lò Văn Hùng")));
         Assert.Null((await _hub.Store.ListNodeStatesAsync()).Single(n => n.NodeId == NodeA).LastError);
     }
 
@@ -41,9 +41,9 @@ public sealed class PushRefusalTests : IAsyncLifetime
         var before = await SnapshotAsync();
         var request = Changes.Push(NodeA, Changes.Dossier(NodeB, 1, CommuneA, "Giàng A Sử"));
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => node.Sync.PushAsync(request, node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => node.Sync.PushAsync(request));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, error.Status);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
     }
 
@@ -53,9 +53,9 @@ public sealed class PushRefusalTests : IAsyncLifetime
         using var node = _hub.Client(NodeA, KeyA);
         var request = Changes.Push(NodeB, Changes.Dossier(NodeA, 1, CommuneA, "Giàng A Sử"));
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => node.Sync.PushAsync(request, node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => node.Sync.PushAsync(request));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, error.Status);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Equal(0, await _hub.Store.ReadAckedAsync(NodeA));
     }
 
@@ -66,9 +66,9 @@ public sealed class PushRefusalTests : IAsyncLifetime
         var before = await SnapshotAsync();
         var procedure = Changes.Dossier(NodeA, 1, CommuneA, "x") with { RecordType = RecordTypes.Procedure };
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => node.Sync.PushAsync(Changes.Push(NodeA, procedure), node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => node.Sync.PushAsync(Changes.Push(NodeA, procedure)));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, error.Status);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
     }
 
@@ -78,10 +78,10 @@ public sealed class PushRefusalTests : IAsyncLifetime
         using var node = _hub.Client(NodeA, "not-the-key");
         var before = await SnapshotAsync();
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() =>
-            node.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Vàng Seo Dìn")), node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            node.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Vàng Seo Dìn"))));
 
-        Assert.Equal(GrpcStatusCode.Unauthenticated, error.Status);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
     }
 
@@ -89,13 +89,13 @@ public sealed class PushRefusalTests : IAsyncLifetime
     public async Task Push_GapAfterAcknowledgement_FailedPreconditionAndNothingOfItStored()
     {
         using var node = _hub.Client(NodeA, KeyA);
-        await node.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Hờ A Chư")), node.Options());
+        await node.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Hờ A Chư")));
         var before = await SnapshotAsync();
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() =>
-            node.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 3, CommuneA, "Mùa A Lềnh")), node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            node.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 3, CommuneA, "Mùa A Lềnh"))));
 
-        Assert.Equal(GrpcStatusCode.FailedPrecondition, error.Status);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("expected entry 2", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
         Assert.Equal(1, await _hub.Store.ReadAckedAsync(NodeA));
@@ -109,9 +109,9 @@ public sealed class PushRefusalTests : IAsyncLifetime
         var request = Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Tẩn Láo Lở"));
         request.Entries[0].RecordId = "not-a-uuid";
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => node.Sync.PushAsync(request, node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => node.Sync.PushAsync(request));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.Status);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
     }
 
@@ -123,9 +123,9 @@ public sealed class PushRefusalTests : IAsyncLifetime
         var request = Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Chảo Láo Tả"));
         request.Entries[0].Fields[0].JsonValue = "{not json";
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => node.Sync.PushAsync(request, node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => node.Sync.PushAsync(request));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.Status);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
     }
 
@@ -135,9 +135,9 @@ public sealed class PushRefusalTests : IAsyncLifetime
         using var node = _hub.Client(NodeA, KeyA);
         var request = Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Lầu Thị Dở"), Changes.Dossier(NodeA, 2, CommuneA, "Vừ A Dế"));
 
-        var first = await node.Sync.PushAsync(request, node.Options());
+        var first = await node.Sync.PushAsync(request);
         var afterFirst = await SnapshotAsync();
-        var second = await node.Sync.PushAsync(request, node.Options());
+        var second = await node.Sync.PushAsync(request);
 
         Assert.Equal((2L, 2, 0), (first.AckedOriginSeq, first.Applied, first.Duplicates));
         Assert.Equal((2L, 0, 2), (second.AckedOriginSeq, second.Applied, second.Duplicates));
@@ -171,9 +171,9 @@ public sealed class PushRefusalTests : IAsyncLifetime
             }],
         };
 
-        var error = await Assert.ThrowsAsync<GrpcException>(() => node.Sync.PushAsync(Changes.Push(NodeA, good, bad), node.Options()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => node.Sync.PushAsync(Changes.Push(NodeA, good, bad)));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.Status);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains($"entry 2 (record {bad.RecordId})", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
         Assert.Equal(0, await _hub.Store.ReadAckedAsync(NodeA));

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
@@ -7,7 +8,6 @@ using OneStop.Core.Repair;
 using OneStop.Hub.Maintenance;
 using OneStop.Hub.Tests.Infrastructure;
 using OneStop.Protocol.Mapping;
-using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
 using OneStop.Storage;
 using static OneStop.Hub.Tests.Infrastructure.HubTestHost;
@@ -24,7 +24,7 @@ public sealed class RestoreAndRepairTests
     {
         await using var hub = await StartAsync();
         using var a = hub.Client(NodeA, KeyA);
-        await a.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Lò Văn Hùng")), a.Options());
+        await a.Sync.PushAsync(Changes.Push(NodeA, Changes.Dossier(NodeA, 1, CommuneA, "Lò Văn Hùng")));
         var (cursor, mark) = await PullToEndAsync(a, 0, string.Empty);
 
         var same = await PullRepliesAsync(a, cursor, mark);
@@ -54,9 +54,9 @@ public sealed class RestoreAndRepairTests
         await using (var hub = await StartAsync(settings))
         {
             using var a = hub.Client(NodeA, KeyA);
-            await a.Sync.PushAsync(Changes.Push(NodeA, before), a.Options());
+            await a.Sync.PushAsync(Changes.Push(NodeA, before));
             await HubBackup.BackupAsync(hub.Services.GetRequiredService<SqliteDatabase>(), backup);
-            await a.Sync.PushAsync(Changes.Push(NodeA, after), a.Options());
+            await a.Sync.PushAsync(Changes.Push(NodeA, after));
             (cursor, mark) = await PullToEndAsync(a, 0, string.Empty);
         }
 
@@ -86,8 +86,8 @@ public sealed class RestoreAndRepairTests
         using var a = hub.Client(NodeA, KeyA);
         var gone = Changes.Dossier(GoneNode, 7, CommuneA, "Hồ sơ của máy đã hỏng");
 
-        var first = await a.Sync.RepairPushAsync(Repair(NodeA, gone), a.Options());
-        var again = await a.Sync.RepairPushAsync(Repair(NodeA, gone), a.Options());
+        var first = await a.Sync.RepairPushAsync(Repair(NodeA, gone));
+        var again = await a.Sync.RepairPushAsync(Repair(NodeA, gone));
         var (pulled, _) = await PullEntriesAsync(a);
 
         Assert.Equal((1, 2, 0), (first.RecordsApplied, first.WritesApplied, first.WritesRefused));
@@ -98,7 +98,7 @@ public sealed class RestoreAndRepairTests
 
         // The node's copy (as it would hold it) and the hub's summarise the commune alike: nothing to repair.
         var nodeCopy = RecordMerge.Apply(null, gone).Record;
-        var reply = await a.Sync.DigestAsync(Digest(NodeA, new DigestTree([RecordDigest.Leaf(nodeCopy)]).Root), a.Options());
+        var reply = await a.Sync.DigestAsync(Digest(NodeA, new DigestTree([RecordDigest.Leaf(nodeCopy)]).Root));
         Assert.Empty(reply.Differences);
     }
 
@@ -107,7 +107,7 @@ public sealed class RestoreAndRepairTests
     {
         await using var hub = await StartAsync();
         using var a = hub.Client(NodeA, KeyA);
-        var hello = await a.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, CommuneCode = CommuneA }, a.Options());
+        var hello = await a.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, CommuneCode = CommuneA });
         var otherCommune = Changes.Dossier(GoneNode, 1, CommuneB, "Xã khác");
         var reference = Changes.Dossier(GoneNode, 1, Scopes.Global, "Thủ tục giả") with { RecordType = RecordTypes.Procedure };
         var dayAhead = hello.HubWallMs + (long)TimeSpan.FromDays(1).TotalMilliseconds;
@@ -118,12 +118,12 @@ public sealed class RestoreAndRepairTests
             Write("phone", GoneNode, dayAhead),
         ]);
 
-        var scope = await Assert.ThrowsAsync<GrpcException>(() => a.Sync.RepairPushAsync(Repair(NodeA, otherCommune), a.Options()));
-        var global = await Assert.ThrowsAsync<GrpcException>(() => a.Sync.RepairPushAsync(Repair(NodeA, reference), a.Options()));
-        var outcome = await a.Sync.RepairPushAsync(Repair(NodeA, mixed), a.Options());
+        var scope = await Assert.ThrowsAsync<RpcException>(() => a.Sync.RepairPushAsync(Repair(NodeA, otherCommune)));
+        var global = await Assert.ThrowsAsync<RpcException>(() => a.Sync.RepairPushAsync(Repair(NodeA, reference)));
+        var outcome = await a.Sync.RepairPushAsync(Repair(NodeA, mixed));
 
-        Assert.Equal(GrpcStatusCode.PermissionDenied, scope.Status);
-        Assert.Equal(GrpcStatusCode.PermissionDenied, global.Status);
+        Assert.Equal(StatusCode.PermissionDenied, scope.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, global.StatusCode);
         Assert.Null(await hub.Store.GetAsync(otherCommune.RecordId));
         Assert.Equal((1, 2), (outcome.WritesApplied, outcome.WritesRefused));
         var held = await hub.Store.GetAsync(mixed.RecordId);
@@ -138,13 +138,13 @@ public sealed class RestoreAndRepairTests
         using var b = hub.Client(NodeB, KeyB);
         var mine = Changes.Dossier(NodeA, 1, CommuneA, "Của xã A");
         var theirs = Changes.Dossier(NodeB, 1, CommuneB, "Của xã B");
-        await a.Sync.PushAsync(Changes.Push(NodeA, mine), a.Options());
-        await b.Sync.PushAsync(Changes.Push(NodeB, theirs), b.Options());
+        await a.Sync.PushAsync(Changes.Push(NodeA, mine));
+        await b.Sync.PushAsync(Changes.Push(NodeB, theirs));
 
         var request = new RepairFetchRequest { NodeId = NodeA };
         request.RecordIds.Add(DigestMapper.IdToWire(mine.RecordId));
         request.RecordIds.Add(DigestMapper.IdToWire(theirs.RecordId));
-        var reply = await a.Sync.RepairFetchAsync(request, a.Options());
+        var reply = await a.Sync.RepairFetchAsync(request);
 
         Assert.Equal([mine.RecordId.ToString()], reply.Records.Select(r => r.RecordId));
     }
@@ -169,7 +169,7 @@ public sealed class RestoreAndRepairTests
     private static async Task<List<PullReply>> PullRepliesAsync(NodeClient node, long after, string mark)
     {
         var replies = new List<PullReply>();
-        await foreach (var reply in node.Sync.PullAsync(new PullRequest { NodeId = node.NodeId, AfterCursor = after, CursorMark = mark }, node.Options()))
+        await foreach (var reply in node.Sync.PullAsync(new PullRequest { NodeId = node.NodeId, AfterCursor = after, CursorMark = mark }))
         {
             replies.Add(reply);
         }

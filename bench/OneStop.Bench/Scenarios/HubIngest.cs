@@ -37,7 +37,7 @@ internal static class HubIngest
                 {
                     try
                     {
-                        count += (await w.Node.Client.PushAsync(batch, w.Node.Call())).Applied;
+                        count += (await w.Node.Client.PushAsync(batch)).Applied;
                     }
                     catch (Exception) when (fleet.Rig.Hub is { } hub)
                     {

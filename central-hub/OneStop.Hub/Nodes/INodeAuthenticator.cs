@@ -1,5 +1,3 @@
-using OneStop.Protocol.Transport;
-
 namespace OneStop.Hub.Nodes;
 
 /// <summary>
@@ -8,6 +6,6 @@ namespace OneStop.Hub.Nodes;
 /// </summary>
 public interface INodeAuthenticator
 {
-    /// <summary>The calling node; throws UNAUTHENTICATED when it cannot be told.</summary>
-    NodeIdentity Authenticate(GrpcCallContext context);
+    /// <summary>The calling node; throws an RpcException with UNAUTHENTICATED when it cannot be told.</summary>
+    NodeIdentity Authenticate(HttpContext context);
 }

@@ -1,18 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 using OneStop.Protocol;
-using OneStop.Protocol.Transport;
 
 namespace OneStop.Hub.Nodes;
 
 /// <summary>Checks the node id and bearer key against the configured registrations, in constant time.</summary>
 public sealed class SharedKeyAuthenticator(IOptions<HubOptions> options) : INodeAuthenticator
 {
-    public NodeIdentity Authenticate(GrpcCallContext context)
+    public NodeIdentity Authenticate(HttpContext context)
     {
-        var nodeId = context.GetHeader(NodeHeaders.NodeId);
-        var authorization = context.GetHeader(NodeHeaders.Authorization) ?? string.Empty;
+        var nodeId = context.Request.Headers[NodeHeaders.NodeId].ToString();
+        var authorization = context.Request.Headers[NodeHeaders.Authorization].ToString();
         const string Scheme = "Bearer ";
         var registration = options.Value.Nodes.FirstOrDefault(n => n.Id == nodeId);
         if (registration is null || !authorization.StartsWith(Scheme, StringComparison.Ordinal)
@@ -20,7 +20,7 @@ public sealed class SharedKeyAuthenticator(IOptions<HubOptions> options) : INode
                 SHA256.HashData(Encoding.UTF8.GetBytes(authorization[Scheme.Length..])),
                 SHA256.HashData(Encoding.UTF8.GetBytes(registration.Key))))
         {
-            throw new GrpcException(GrpcStatusCode.Unauthenticated, "unknown node or wrong key");
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "unknown node or wrong key"));
         }
 
         return new NodeIdentity(registration.Id, registration.CommuneCode);

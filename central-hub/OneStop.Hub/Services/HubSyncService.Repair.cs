@@ -1,8 +1,8 @@
+using Grpc.Core;
 using OneStop.Core.Repair;
 using OneStop.Hub.Nodes;
 using OneStop.Hub.Store;
 using OneStop.Protocol.Mapping;
-using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
 
 namespace OneStop.Hub.Services;
@@ -17,7 +17,7 @@ public sealed partial class HubSyncService
     /// A cursor that is not from this log (the hub was restored or rebuilt) gets one reply that tells the node to
     /// pull again from 0; anything else it would be sent from that cursor would skip entries for good.
     /// </summary>
-    private async Task<bool> ResetForeignCursorAsync(NodeIdentity node, PullRequest request, IGrpcStreamWriter<PullReply> writer, GrpcCallContext context)
+    private async Task<bool> ResetForeignCursorAsync(NodeIdentity node, PullRequest request, IServerStreamWriter<PullReply> writer, ServerCallContext context)
     {
         var verdict = await store.CheckCursorAsync(node.NodeId, request.AfterCursor, request.CursorMark, context.CancellationToken);
         if (verdict == CursorVerdict.Valid)
@@ -30,7 +30,7 @@ public sealed partial class HubSyncService
         return true;
     }
 
-    public async Task<DigestReply> DigestAsync(DigestRequest request, GrpcCallContext context)
+    public async Task<DigestReply> DigestAsync(DigestRequest request, ServerCallContext context)
     {
         var node = Authenticate(context, request.NodeId);
         var answers = await store.DigestAsync(node, [.. request.Ranges.Select(DigestMapper.ToDomain)], context.CancellationToken);
@@ -39,12 +39,12 @@ public sealed partial class HubSyncService
         return reply;
     }
 
-    public async Task<RepairPushReply> RepairPushAsync(RepairPushRequest request, GrpcCallContext context)
+    public async Task<RepairPushReply> RepairPushAsync(RepairPushRequest request, ServerCallContext context)
     {
         var node = Authenticate(context, request.NodeId);
         if (request.Records.Count > MaxRepairRecords)
         {
-            throw new GrpcException(GrpcStatusCode.InvalidArgument, $"at most {MaxRepairRecords} records per repair push");
+            throw Refusal(StatusCode.InvalidArgument, $"at most {MaxRepairRecords} records per repair push");
         }
 
         var records = new List<Core.Changes.ChangeEntry>(request.Records.Count);
@@ -52,7 +52,7 @@ public sealed partial class HubSyncService
         {
             if (!ChangeMapper.TryToDomain(wire, out var record, out var error))
             {
-                throw new GrpcException(GrpcStatusCode.InvalidArgument, error);
+                throw Refusal(StatusCode.InvalidArgument, error);
             }
 
             records.Add(record);
@@ -71,16 +71,16 @@ public sealed partial class HubSyncService
         catch (PushRefusedException ex)
         {
             logger.LogWarning("Refused a repair from {Node}: {Reason}", node.NodeId, ex.Message);
-            throw new GrpcException(GrpcStatusCode.PermissionDenied, ex.Message);
+            throw Refusal(StatusCode.PermissionDenied, ex.Message);
         }
     }
 
-    public async Task<RepairFetchReply> RepairFetchAsync(RepairFetchRequest request, GrpcCallContext context)
+    public async Task<RepairFetchReply> RepairFetchAsync(RepairFetchRequest request, ServerCallContext context)
     {
         var node = Authenticate(context, request.NodeId);
         if (request.RecordIds.Count > MaxRepairRecords)
         {
-            throw new GrpcException(GrpcStatusCode.InvalidArgument, $"at most {MaxRepairRecords} records per repair fetch");
+            throw Refusal(StatusCode.InvalidArgument, $"at most {MaxRepairRecords} records per repair fetch");
         }
 
         var ids = request.RecordIds.Select(DigestMapper.IdToDomain).OfType<Guid>().ToList();

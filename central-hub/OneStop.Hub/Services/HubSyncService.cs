@@ -1,18 +1,17 @@
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Clock;
 using OneStop.Hub.Nodes;
 using OneStop.Hub.Store;
-using OneStop.Protocol;
 using OneStop.Protocol.Mapping;
-using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
 
 namespace OneStop.Hub.Services;
 
 /// <summary>The hub's side of the sync protocol: maps the wire to the store and refusals to statuses.</summary>
-public sealed partial class HubSyncService(HubStore store, AttachmentStore attachments, INodeAuthenticator authenticator, IOptions<HubOptions> options, TimeProvider time, ILogger<HubSyncService> logger) : ISyncService
+public sealed partial class HubSyncService(HubStore store, AttachmentStore attachments, INodeAuthenticator authenticator, IOptions<HubOptions> options, TimeProvider time, ILogger<HubSyncService> logger) : Sync.SyncBase
 {
-    public async Task<HelloReply> HelloAsync(HelloRequest request, GrpcCallContext context)
+    public async Task<HelloReply> HelloAsync(HelloRequest request, ServerCallContext context)
     {
         var node = Authenticate(context, request.NodeId);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -41,7 +40,7 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
         };
     }
 
-    public async Task<PushReply> PushAsync(PushRequest request, GrpcCallContext context)
+    public async Task<PushReply> PushAsync(PushRequest request, ServerCallContext context)
     {
         var node = Authenticate(context, request.NodeId);
         var entries = new List<Core.Changes.ChangeEntry>(request.Entries.Count);
@@ -49,7 +48,7 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
         {
             if (!ChangeMapper.TryToDomain(wire, out var change, out var error))
             {
-                throw new GrpcException(GrpcStatusCode.InvalidArgument, error);
+                throw Refusal(StatusCode.InvalidArgument, error);
             }
 
             entries.Add(change);
@@ -70,17 +69,17 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
                 await store.RecordIncarnationEventAsync(node.NodeId, request.Incarnation, IncarnationEventKinds.Clash, ex.Message, context.CancellationToken);
             }
 
-            throw new GrpcException(ex.Reason switch
+            throw Refusal(ex.Reason switch
             {
-                PushRefusal.ForgedOrigin or PushRefusal.OutOfScope => GrpcStatusCode.PermissionDenied,
-                PushRefusal.Gap => GrpcStatusCode.FailedPrecondition,
-                PushRefusal.IdentityClash => GrpcStatusCode.AlreadyExists,
-                _ => GrpcStatusCode.InvalidArgument,
+                PushRefusal.ForgedOrigin or PushRefusal.OutOfScope => StatusCode.PermissionDenied,
+                PushRefusal.Gap => StatusCode.FailedPrecondition,
+                PushRefusal.IdentityClash => StatusCode.AlreadyExists,
+                _ => StatusCode.InvalidArgument,
             }, ex.Message);
         }
     }
 
-    public async Task PullAsync(PullRequest request, IGrpcStreamWriter<PullReply> writer, GrpcCallContext context)
+    public async Task PullAsync(PullRequest request, IServerStreamWriter<PullReply> writer, ServerCallContext context)
     {
         var node = Authenticate(context, request.NodeId);
         var max = request.MaxEntries > 0 ? Math.Min(request.MaxEntries, options.Value.MaxPullEntries) : options.Value.MaxPullEntries;
@@ -105,7 +104,7 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
         }
     }
 
-    public async Task<UploadReply> UploadAttachmentAsync(IAsyncEnumerable<AttachmentChunk> chunks, GrpcCallContext context)
+    public async Task<UploadReply> UploadAttachmentAsync(IAsyncEnumerable<AttachmentChunk> chunks, ServerCallContext context)
     {
         Authenticate(context, string.Empty);
         BlobState? state = null;
@@ -123,36 +122,37 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
         }
         catch (BlobRefusedException ex)
         {
-            throw new GrpcException(ex.Reason switch
+            throw Refusal(ex.Reason switch
             {
-                BlobRefusal.TooLarge => GrpcStatusCode.ResourceExhausted,
-                BlobRefusal.OutOfOrder => GrpcStatusCode.FailedPrecondition,
-                BlobRefusal.HashMismatch => GrpcStatusCode.DataLoss,
-                _ => GrpcStatusCode.InvalidArgument,
+                BlobRefusal.TooLarge => StatusCode.ResourceExhausted,
+                BlobRefusal.OutOfOrder => StatusCode.FailedPrecondition,
+                BlobRefusal.HashMismatch => StatusCode.DataLoss,
+                _ => StatusCode.InvalidArgument,
             }, ex.Message);
         }
 
         if (state is null)
         {
-            throw new GrpcException(GrpcStatusCode.InvalidArgument, "an upload needs at least one chunk");
+            throw Refusal(StatusCode.InvalidArgument, "an upload needs at least one chunk");
         }
 
         return new UploadReply { Sha256 = state.Sha256, ReceivedBytes = state.Received, Complete = state.Complete };
     }
 
-    public async Task<AttachmentState> QueryAttachmentAsync(AttachmentQuery query, GrpcCallContext context)
+    public async Task<AttachmentState> QueryAttachmentAsync(AttachmentQuery query, ServerCallContext context)
     {
         Authenticate(context, string.Empty);
         var state = await attachments.QueryAsync(query.Sha256, context.CancellationToken);
         return new AttachmentState { Sha256 = state.Sha256, ReceivedBytes = state.Received, Complete = state.Complete };
     }
 
-    private NodeIdentity Authenticate(GrpcCallContext context, string claimedNodeId)
+    private NodeIdentity Authenticate(ServerCallContext context, string claimedNodeId)
     {
-        var node = authenticator.Authenticate(context);
+        // The middleware authenticated before the body was parsed; a host without it (a test) checks here.
+        var node = NodeAuthentication.Authenticated(context.GetHttpContext()) ?? authenticator.Authenticate(context.GetHttpContext());
         if (!string.IsNullOrEmpty(claimedNodeId) && claimedNodeId != node.NodeId)
         {
-            throw new GrpcException(GrpcStatusCode.PermissionDenied, $"authenticated as '{node.NodeId}' but the request names '{claimedNodeId}'");
+            throw Refusal(StatusCode.PermissionDenied, $"authenticated as '{node.NodeId}' but the request names '{claimedNodeId}'");
         }
 
         return node;

@@ -1,8 +1,8 @@
+using Grpc.Core;
 using OneStop.Core.Repair;
 using OneStop.Edge.Store;
 using OneStop.Protocol;
 using OneStop.Protocol.Mapping;
-using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
 using OneStop.Storage;
 using DigestRange = OneStop.Core.Repair.DigestRange;
@@ -15,7 +15,7 @@ namespace OneStop.Edge.Sync;
 /// of those it lacks. Runs after a cursor reset (the hub was restored) and on a schedule; each step is
 /// idempotent, so a cut costs only a repeat.
 /// </summary>
-public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncClient client, SyncOptions sync, RepairOptions options, EdgeOptions edge, SyncStatus status, TimeProvider time, ILogger logger)
+public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncClient client, RepairOptions options, EdgeOptions edge, SyncStatus status, TimeProvider time, ILogger logger)
 {
     /// <summary>Levels of refinement at most: one per hex digit of a position, plus the whole scope.</summary>
     private const int MaxSteps = DigestRange.MaxDepth + 1;
@@ -55,7 +55,7 @@ public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncCl
         {
             result = await CompareAndExchangeAsync(cancellationToken);
         }
-        catch (GrpcException ex) when (ex.Status == GrpcStatusCode.Unimplemented)
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
         {
             // A hub older than repair: nothing to compare with; try again at the next interval.
             result = new RepairResult(0, 0, 0);
@@ -80,7 +80,7 @@ public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncCl
             {
                 var request = new DigestRequest { NodeId = edge.NodeId };
                 request.Ranges.AddRange(chunk.Select(DigestMapper.ToWire));
-                var reply = await client.DigestAsync(request, CallOptions(), cancellationToken);
+                var reply = await client.DigestAsync(request, cancellationToken);
                 var step = DigestExchange.Next(tree, reply.Differences.Select(DigestMapper.ToDomain));
                 next.AddRange(step.Ask);
                 send.UnionWith(step.Send);
@@ -101,7 +101,7 @@ public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncCl
 
             var request = new RepairPushRequest { NodeId = edge.NodeId };
             request.Records.AddRange(records.Select(ChangeMapper.ToWire));
-            await client.RepairPushAsync(request, CallOptions(), cancellationToken);
+            await client.RepairPushAsync(request, cancellationToken);
             sent += records.Count;
         }
 
@@ -110,13 +110,13 @@ public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncCl
         {
             var request = new RepairFetchRequest { NodeId = edge.NodeId };
             request.RecordIds.AddRange(batch.Select(DigestMapper.IdToWire));
-            var reply = await client.RepairFetchAsync(request, CallOptions(), cancellationToken);
+            var reply = await client.RepairFetchAsync(request, cancellationToken);
             var records = new List<Core.Changes.ChangeEntry>(reply.Records.Count);
             foreach (var wire in reply.Records)
             {
                 if (!ChangeMapper.TryToDomain(wire, out var record, out var error))
                 {
-                    throw new GrpcException(GrpcStatusCode.DataLoss, $"repair record: {error}");
+                    throw new RpcException(new Status(StatusCode.DataLoss, $"repair record: {error}"));
                 }
 
                 if (record.Scope == edge.CommuneCode)
@@ -130,14 +130,6 @@ public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncCl
         }
 
         return new RepairResult(steps, sent, fetched);
-    }
-
-    private GrpcCallOptions CallOptions()
-    {
-        var call = new GrpcCallOptions { Timeout = TimeSpan.FromSeconds(sync.CallTimeoutSeconds) };
-        call.Headers[NodeHeaders.NodeId] = edge.NodeId;
-        call.Headers[NodeHeaders.Authorization] = "Bearer " + sync.NodeKey;
-        return call;
     }
 }
 

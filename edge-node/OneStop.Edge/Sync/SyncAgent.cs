@@ -1,9 +1,9 @@
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 using OneStop.Edge.Devices;
 using OneStop.Edge.Store;
 using OneStop.Edge.StoreHealth;
 using OneStop.Protocol;
-using OneStop.Protocol.Transport;
 using OneStop.Storage;
 using Polly;
 using Polly.CircuitBreaker;
@@ -58,10 +58,16 @@ public sealed class SyncAgent(
         }
 
         store.LocalWriteCommitted += RequestSync;
-        using var channel = new GrpcChannel(options.HubUrl, new GrpcChannelOptions { CompressRequests = true });
-        var client = new SyncClient(channel);
+        using var channel = SyncChannel.Create(options.HubUrl);
+        var client = new SyncClient(channel, new SyncCallSettings
+        {
+            NodeId = edgeOptions.Value.NodeId,
+            NodeKey = options.NodeKey,
+            BaseTimeout = TimeSpan.FromSeconds(options.CallTimeoutSeconds),
+            TimeProvider = time,
+        });
         var round = new SyncRound(store, blobs, client, options, edgeOptions.Value, status, devices, time, quarantine);
-        var repair = new RepairRound(store, database, client, options, repairOptions.Value, edgeOptions.Value, status, time, logger);
+        var repair = new RepairRound(store, database, client, repairOptions.Value, edgeOptions.Value, status, time, logger);
         var pipeline = BuildPipeline();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -80,7 +86,7 @@ public sealed class SyncAgent(
             {
                 status.Update(s => s with { Link = LinkState.Offline, LastError = "hub unreachable; next attempt after " + ex.RetryAfter?.ToString() });
             }
-            catch (Exception ex) when (ex is GrpcException or HttpRequestException or IOException or InvalidOperationException or TimeoutException or InvalidDataException
+            catch (Exception ex) when (ex is RpcException or HttpRequestException or IOException or InvalidOperationException or TimeoutException or InvalidDataException
                 || StoreFailures.Classify(ex) is not null)
             {
                 status.Update(s => s with { Link = LinkState.Offline, LastError = Describe(ex) });
@@ -106,7 +112,7 @@ public sealed class SyncAgent(
     /// </summary>
     private ResiliencePipeline BuildPipeline()
     {
-        var transient = new PredicateBuilder().Handle<GrpcException>(IsTransient).Handle<HttpRequestException>().Handle<IOException>();
+        var transient = new PredicateBuilder().Handle<RpcException>(IsTransient).Handle<HttpRequestException>().Handle<IOException>();
         return new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -127,14 +133,14 @@ public sealed class SyncAgent(
             .Build();
     }
 
-    private static bool IsTransient(GrpcException ex) =>
-        ex.Status is GrpcStatusCode.Unavailable or GrpcStatusCode.DeadlineExceeded or GrpcStatusCode.Aborted;
+    private static bool IsTransient(RpcException ex) =>
+        ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Aborted;
 
     private static string Describe(Exception ex) => ex switch
     {
         // A full or damaged store is not the link's fault: the sync bar says so in the desk's words.
         _ when StoreFailures.Classify(ex) is { } problem => OneStop.Ui.Localisation.UiText.Strings[problem == StoreProblem.Full ? "storage.full.title" : "storage.corrupt.title"].Vi,
-        GrpcException grpc => $"{grpc.Status}: {grpc.Message}",
+        RpcException grpc => $"{grpc.StatusCode}: {grpc.Status.Detail}",
         _ => ex.Message,
     };
 }

@@ -16,7 +16,7 @@ public sealed class SyncOptions
     /// <summary>Default bound on a pushed batch's encoded size: 256 KiB, well under the hub's 4 MiB message limit.</summary>
     public const int DefaultMaxBatchBytes = 256 * 1024;
 
-    /// <summary>Default deadline of one call: 30 s (a 2G link moves 256 KiB in about 20 s).</summary>
+    /// <summary>Default base of every call's deadline: 30 s, to which the bytes it carries add their time on a 64 kbit/s link.</summary>
     public const int DefaultCallTimeoutSeconds = 30;
 
     public Uri? HubUrl { get; set; }

@@ -1,9 +1,9 @@
+using Grpc.Core;
 using OneStop.Core.Changes;
 using OneStop.Edge.Devices;
 using OneStop.Edge.Store;
 using OneStop.Protocol;
 using OneStop.Protocol.Mapping;
-using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
 
 namespace OneStop.Edge.Sync;
@@ -43,7 +43,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
                     await PushAsync(hello, decision.PushAfter, cancellationToken);
                     break;
                 }
-                catch (GrpcException ex) when (ex.Status == GrpcStatusCode.AlreadyExists && reincarnations < MaxReincarnationsPerRound)
+                catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists && reincarnations < MaxReincarnationsPerRound)
                 {
                     // The hub holds other entries under our seqs: this identity's log forked (a cloned card).
                     decision = IncarnationPolicy.AfterClash(await store.ReadLastOwnSeqAsync(cancellationToken), await store.ReadCursorAsync(MetaKeys.PushAcked, cancellationToken));
@@ -86,7 +86,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
             request.Devices.Add(wire);
         }
 
-        var hello = await client.HelloAsync(request, CallOptions(), cancellationToken);
+        var hello = await client.HelloAsync(request, cancellationToken);
         status.Update(s => s with { ClockOffsetMs = hello.ClockOffsetMs, HubWallMs = hello.HubWallMs, HelloTimestamp = time.GetTimestamp() });
         if (hello.EarlierIncarnations)
         {
@@ -124,7 +124,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
     {
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var state = await client.QueryAttachmentAsync(new AttachmentQuery { Sha256 = pending.Sha256 }, CallOptions(), cancellationToken);
+            var state = await client.QueryAttachmentAsync(new AttachmentQuery { Sha256 = pending.Sha256 }, cancellationToken);
             if (state.Complete)
             {
                 return true;
@@ -132,13 +132,13 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
 
             try
             {
-                var reply = await client.UploadAttachmentAsync(Chunks(pending, content, state.ReceivedBytes), CallOptions(), cancellationToken);
+                var reply = await client.UploadAttachmentAsync(Chunks(pending, content, state.ReceivedBytes), content.Length - state.ReceivedBytes, cancellationToken);
                 if (reply.Complete)
                 {
                     return true;
                 }
             }
-            catch (GrpcException ex) when (ex.Status == GrpcStatusCode.DataLoss && attempt == 0)
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.DataLoss && attempt == 0)
             {
                 // The hub dropped a blob that did not match its hash; the resend starts from offset 0.
             }
@@ -186,7 +186,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
                 await quarantine.AddAsync(entry.OriginSeq, entry.RecordId, bytes, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
             }
 
-            var reply = await client.PushAsync(request, CallOptions(), cancellationToken);
+            var reply = await client.PushAsync(request, cancellationToken);
             if (reply.AckedOriginSeq <= acked)
             {
                 throw new InvalidOperationException($"The hub did not advance its acknowledgement past {acked}.");
@@ -211,7 +211,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
             CursorMark = await store.ReadPullMarkAsync(cancellationToken),
         };
         string? reset = null;
-        await foreach (var reply in client.PullAsync(request, CallOptions(), cancellationToken))
+        await foreach (var reply in client.PullAsync(request, cancellationToken))
         {
             if (reply.CursorReset && cursor > 0)
             {
@@ -224,7 +224,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
             {
                 if (!ChangeMapper.TryToDomain(wire.Change, out var change, out var error))
                 {
-                    throw new GrpcException(GrpcStatusCode.DataLoss, $"hub entry {wire.HubSeq}: {error}");
+                    throw new RpcException(new Status(StatusCode.DataLoss, $"hub entry {wire.HubSeq}: {error}"));
                 }
 
                 entries.Add(new HubLogEntry(wire.HubSeq, change));
@@ -240,13 +240,5 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
             await ResyncAsync(request.CursorMark, reset, cancellationToken);
             await PullAsync(cancellationToken);
         }
-    }
-
-    private GrpcCallOptions CallOptions()
-    {
-        var call = new GrpcCallOptions { Timeout = TimeSpan.FromSeconds(options.CallTimeoutSeconds) };
-        call.Headers[NodeHeaders.NodeId] = edge.NodeId;
-        call.Headers[NodeHeaders.Authorization] = "Bearer " + options.NodeKey;
-        return call;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Core.Clock;
 
 namespace OneStop.Core.Tests.Clock;
@@ -9,10 +10,10 @@ public sealed class HybridLogicalClockTests
     [Fact]
     public void Now_PhysicalClockAdvances_TakesPhysicalTimeWithCounterZero()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Start));
         var clock = new HybridLogicalClock(time, "a");
         clock.Now();
-        time.Advance(5);
+        time.Advance(TimeSpan.FromMilliseconds(5));
 
         Assert.Equal(new HlcTimestamp(Start + 5, 0, "a"), clock.Now());
     }
@@ -20,7 +21,7 @@ public sealed class HybridLogicalClockTests
     [Fact]
     public void Now_PhysicalClockStandsStill_IncrementsCounter()
     {
-        var clock = new HybridLogicalClock(new ManualTimeProvider(Start), "a");
+        var clock = new HybridLogicalClock(new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Start)), "a");
 
         var first = clock.Now();
         var second = clock.Now();
@@ -32,10 +33,10 @@ public sealed class HybridLogicalClockTests
     [Fact]
     public void Now_PhysicalClockGoesBackwards_NeverGoesBackwards()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Start));
         var clock = new HybridLogicalClock(time, "a");
         var before = clock.Now();
-        time.Advance(-60_000);
+        time.AdjustTime(time.GetUtcNow().AddMilliseconds(-60_000));
 
         var after = clock.Now();
 
@@ -47,7 +48,7 @@ public sealed class HybridLogicalClockTests
     public void Now_RestoredReadingAheadOfPhysical_StaysAfterRestored()
     {
         var restored = new HlcTimestamp(Start + 1000, 7, "a");
-        var clock = new HybridLogicalClock(new ManualTimeProvider(Start), "a", restored);
+        var clock = new HybridLogicalClock(new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Start)), "a", restored);
 
         Assert.True(clock.Now() > restored);
     }
@@ -55,7 +56,7 @@ public sealed class HybridLogicalClockTests
     [Fact]
     public void Observe_RemoteAhead_NextReadingIsAfterRemote()
     {
-        var clock = new HybridLogicalClock(new ManualTimeProvider(Start), "a");
+        var clock = new HybridLogicalClock(new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Start)), "a");
         var remote = new HlcTimestamp(Start + 500, 3, "z");
 
         clock.Observe(remote);
@@ -68,7 +69,7 @@ public sealed class HybridLogicalClockTests
     [Fact]
     public void Observe_RemoteSameWallHigherCounter_CounterGoesPastRemote()
     {
-        var clock = new HybridLogicalClock(new ManualTimeProvider(Start), "a");
+        var clock = new HybridLogicalClock(new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Start)), "a");
         clock.Now();
 
         clock.Observe(new HlcTimestamp(Start, 9, "b"));
@@ -79,7 +80,7 @@ public sealed class HybridLogicalClockTests
     [Fact]
     public void Observe_RemoteBehindPhysical_TakesPhysicalTime()
     {
-        var clock = new HybridLogicalClock(new ManualTimeProvider(Start), "a");
+        var clock = new HybridLogicalClock(new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Start)), "a");
 
         clock.Observe(new HlcTimestamp(Start - 10, 4, "b"));
 
@@ -90,7 +91,7 @@ public sealed class HybridLogicalClockTests
     public void Now_CounterFull_BorrowsNextMillisecondInsteadOfOverflowing()
     {
         var restored = new HlcTimestamp(Start, HlcTimestamp.MaxCounter, "a");
-        var clock = new HybridLogicalClock(new ManualTimeProvider(Start), "a", restored);
+        var clock = new HybridLogicalClock(new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Start)), "a", restored);
 
         var next = clock.Now();
 
@@ -101,7 +102,7 @@ public sealed class HybridLogicalClockTests
     [Fact]
     public void Observe_RemoteCounterBeyondMax_BorrowsNextMillisecond()
     {
-        var clock = new HybridLogicalClock(new ManualTimeProvider(Start), "a");
+        var clock = new HybridLogicalClock(new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Start)), "a");
         var remote = new HlcTimestamp(Start, int.MaxValue, "b");
 
         clock.Observe(remote);
@@ -114,7 +115,7 @@ public sealed class HybridLogicalClockTests
     [Fact]
     public void Now_ManyReadingsInOneMillisecond_StrictlyIncreasing()
     {
-        var clock = new HybridLogicalClock(new ManualTimeProvider(Start), "a", new HlcTimestamp(Start, HlcTimestamp.MaxCounter - 3, "a"));
+        var clock = new HybridLogicalClock(new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Start)), "a", new HlcTimestamp(Start, HlcTimestamp.MaxCounter - 3, "a"));
         var previous = clock.Last;
         for (var i = 0; i < 10; i++)
         {

@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Merge;
-using OneStop.Core.Tests.Clock;
 
 namespace OneStop.Core.Tests.Merge;
 
@@ -95,7 +95,7 @@ internal sealed class ReplicaSimulation
     private void Step(SimulationOp op)
     {
         var replica = Replicas[op.Node % Replicas.Count];
-        replica.Time.Advance(op.Advance);
+        replica.Time.AdjustTime(replica.Time.GetUtcNow().AddMilliseconds(op.Advance));
         switch (op.Kind)
         {
             case 0 or 1:
@@ -122,7 +122,7 @@ internal sealed class ReplicaSimulation
         private readonly Dictionary<string, HashSet<(string, long, string)>> _seen = new(StringComparer.Ordinal);
         private long _seq;
 
-        public ManualTimeProvider Time { get; } = new(startMs);
+        public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(startMs));
 
         public HybridLogicalClock Clock => field ??= new HybridLogicalClock(Time, node);
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Core.Changes;
 using OneStop.Edge.Store;
 using OneStop.Edge.StoreHealth;
@@ -61,7 +62,7 @@ public sealed class StoreHealthUnitTests
         using var temp = new TempStore();
         var health = new StoreHealthState();
         var store = new EdgeStore(temp.Database, temp.NodeId) { BeforeWrite = health.ThrowIfWritesRefused };
-        await store.InitialiseAsync(new ManualTime(DamagedFiles.Start));
+        await store.InitialiseAsync(new FakeTimeProvider(DamagedFiles.Start));
         health.Noticed(StoreProblem.Corrupt, "On tree page 140 cell 1: invalid page number", DamagedFiles.Start);
 
         var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
@@ -76,14 +77,14 @@ public sealed class StoreHealthUnitTests
     public async Task Housekeeping_FreesOnlyContentTheHubConfirmedLongEnoughAgo()
     {
         using var temp = new TempStore();
-        var time = new ManualTime(DamagedFiles.Start);
+        var time = new FakeTimeProvider(DamagedFiles.Start);
         var store = await temp.OpenAsync(time);
         var blobs = new BlobStore(temp.Database, time);
         var old = await AttachAsync(store, 1);
         var recent = await AttachAsync(store, 2);
         var pending = await AttachAsync(store, 3);
         await blobs.MarkUploadedAsync(old);
-        time.Now = DamagedFiles.Start.AddDays(100);
+        time.AdjustTime(DamagedFiles.Start.AddDays(100));
         await blobs.MarkUploadedAsync(recent);
         var housekeeping = new BlobHousekeeping(temp.Database, Options.Create(new StoreHealthOptions { ReleaseUploadedAfterDays = 90 }), time);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Edge.Store;
 using OneStop.Edge.StoreHealth;
 using OneStop.Storage;
@@ -13,7 +14,7 @@ public sealed class StoreSalvageTests
     public async Task Salvage_RecordPagesOverwritten_EveryDossierRebuiltFromTheLog()
     {
         using var temp = new TempStore();
-        var filed = await DamagedFiles.FileDossiersAsync(await temp.OpenAsync(new ManualTime(DamagedFiles.Start)), Dossiers);
+        var filed = await DamagedFiles.FileDossiersAsync(await temp.OpenAsync(new FakeTimeProvider(DamagedFiles.Start)), Dossiers);
         var path = temp.Database.Path;
         await SqliteDamage.CheckpointAsync(path);
         var leaves = await SqliteDamage.LeafPagesOfAsync(path, "records");
@@ -34,7 +35,7 @@ public sealed class StoreSalvageTests
     public async Task Salvage_PagesInTheMiddleOverwritten_KeepsReadableRowsOnlyAsTheyWere_AndStartsANewIncarnation()
     {
         using var temp = new TempStore();
-        var store = await temp.OpenAsync(new ManualTime(DamagedFiles.Start));
+        var store = await temp.OpenAsync(new FakeTimeProvider(DamagedFiles.Start));
         var filed = await DamagedFiles.FileDossiersAsync(store, Dossiers);
         await store.WriteCursorAsync(MetaKeys.PushAcked, Dossiers);
         await store.WriteCursorAsync(MetaKeys.PullCursor, 42);
@@ -69,7 +70,7 @@ public sealed class StoreSalvageTests
     public async Task Salvage_HeaderOverwritten_RepairsItAndKeepsEverything()
     {
         using var temp = new TempStore();
-        var filed = await DamagedFiles.FileDossiersAsync(await temp.OpenAsync(new ManualTime(DamagedFiles.Start)), Dossiers);
+        var filed = await DamagedFiles.FileDossiersAsync(await temp.OpenAsync(new FakeTimeProvider(DamagedFiles.Start)), Dossiers);
         var path = temp.Database.Path;
         await SqliteDamage.CheckpointAsync(path);
         SqliteDamage.OverwriteBytes(path, 0, 100, seed: 3);
@@ -87,7 +88,7 @@ public sealed class StoreSalvageTests
     public async Task SwapIn_DamagedFileKeptAsideWithItsWal_SalvagedFileLive()
     {
         using var temp = new TempStore();
-        await DamagedFiles.FileDossiersAsync(await temp.OpenAsync(new ManualTime(DamagedFiles.Start)), 5);
+        await DamagedFiles.FileDossiersAsync(await temp.OpenAsync(new FakeTimeProvider(DamagedFiles.Start)), 5);
         var path = temp.Database.Path;
         await SqliteDamage.CheckpointAsync(path);
         var damagedBytes = await File.ReadAllBytesAsync(path);

@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,6 @@ using OneStop.Hub.Api;
 using OneStop.Hub.Operations;
 using OneStop.Hub.Store;
 using OneStop.Protocol;
-using OneStop.Protocol.Transport;
 using OneStop.TestHosts;
 
 namespace OneStop.Hub.Tests.Infrastructure;
@@ -103,7 +103,7 @@ public sealed class HubTestHost : IAsyncDisposable
     }
 
     /// <summary>A sync client that presents the given node's id and key on every call.</summary>
-    public NodeClient Client(string nodeId, string key) => new(new GrpcChannel(GrpcAddress), nodeId, key);
+    public NodeClient Client(string nodeId, string key) => new(SyncChannel.Create(GrpcAddress), nodeId, key);
 
     public async ValueTask DisposeAsync()
     {
@@ -123,17 +123,12 @@ public sealed class HubTestHost : IAsyncDisposable
 /// <summary>A node's view of the hub: the sync client plus its credentials.</summary>
 public sealed class NodeClient(GrpcChannel channel, string nodeId, string key) : IDisposable
 {
-    public SyncClient Sync { get; } = new(channel);
+    /// <summary>What the tests' uploads announce for their deadline: more than any blob they send.</summary>
+    public const long UploadBytes = 1024 * 1024;
+
+    public SyncClient Sync { get; } = new(channel, new SyncCallSettings { NodeId = nodeId, NodeKey = key, BaseTimeout = TimeSpan.FromSeconds(20) });
 
     public string NodeId { get; } = nodeId;
-
-    public GrpcCallOptions Options()
-    {
-        var options = new GrpcCallOptions { Timeout = TimeSpan.FromSeconds(20) };
-        options.Headers[NodeHeaders.NodeId] = NodeId;
-        options.Headers[NodeHeaders.Authorization] = "Bearer " + key;
-        return options;
-    }
 
     public void Dispose() => channel.Dispose();
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Grpc.Core;
 using OneStop.Protocol.Tests.Infrastructure;
-using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
 
 namespace OneStop.Protocol.Tests.Client;
@@ -17,13 +17,13 @@ public sealed class TlsTests
         using var certificate = SelfSigned();
         await using var server = await GrpcTestServer.StartAsync(certificate: certificate);
         using var root = X509CertificateLoader.LoadCertificate(certificate.RawData);
-        using var channel = server.CreateChannel(new GrpcChannelOptions { TrustedRoot = root, CompressRequests = true });
-        var client = new SyncClient(channel);
+        using var channel = server.CreateChannel(new SyncChannelOptions { TrustedRoot = root });
+        var client = Clients.For(channel);
         var (sha, _, chunks) = Samples.Blob(size: 100_000, chunkSize: 30_000);
 
         var hello = await client.HelloAsync(Samples.Hello());
         var pulled = await client.PullAsync(new PullRequest { MaxEntries = 2 }).ToListAsync();
-        var uploaded = await client.UploadAttachmentAsync(Sources.Of(chunks));
+        var uploaded = await client.UploadAttachmentAsync(Sources.Of(chunks), Clients.UploadBytes);
 
         Assert.Equal("https", server.Address.Scheme);
         Assert.Equal(TestSyncService.HubId, hello.HubId);
@@ -32,29 +32,33 @@ public sealed class TlsTests
     }
 
     [Fact]
-    public async Task Unary_UntrustedCertificate_Unavailable()
+    public async Task Unary_UntrustedCertificate_Internal()
     {
         using var certificate = SelfSigned();
         await using var server = await GrpcTestServer.StartAsync(certificate: certificate);
         using var channel = server.CreateChannel();
 
-        var ex = await Assert.ThrowsAsync<GrpcException>(() => new SyncClient(channel).HelloAsync(Samples.Hello()).WaitAsync(Patience));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Clients.For(channel).HelloAsync(Samples.Hello()).WaitAsync(Patience));
 
-        Assert.Equal(GrpcStatusCode.Unavailable, ex.Status);
+        // Grpc.Net.Client reports a failed TLS handshake as INTERNAL (the hand-built client said UNAVAILABLE).
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+        Assert.Contains("SSL", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ClientStreaming_UntrustedCertificate_UnavailableWithoutHanging()
+    public async Task ClientStreaming_UntrustedCertificate_InternalWithoutHanging()
     {
         using var certificate = SelfSigned();
         await using var server = await GrpcTestServer.StartAsync(certificate: certificate);
         using var channel = server.CreateChannel();
         var chunks = Samples.Blob(size: 100, chunkSize: 100).Chunks;
 
-        var ex = await Assert.ThrowsAsync<GrpcException>(() =>
-            new SyncClient(channel).UploadAttachmentAsync(Sources.ThenNever(chunks)).WaitAsync(Patience));
+        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+            Clients.For(channel).UploadAttachmentAsync(Sources.ThenNever(chunks), Clients.UploadBytes).WaitAsync(Patience));
 
-        Assert.Equal(GrpcStatusCode.Unavailable, ex.Status);
+        // Grpc.Net.Client reports a failed TLS handshake as INTERNAL (the hand-built client said UNAVAILABLE).
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+        Assert.Contains("SSL", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     /// <summary>A self-signed server certificate for localhost, created fresh so no key material is committed.</summary>

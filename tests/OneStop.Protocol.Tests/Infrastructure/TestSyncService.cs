@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using OneStop.Protocol.Transport;
+using Grpc.Core;
 using OneStop.Protocol.V1;
 
 namespace OneStop.Protocol.Tests.Infrastructure;
@@ -8,7 +8,7 @@ namespace OneStop.Protocol.Tests.Infrastructure;
 /// <summary>
 /// Deterministic Sync behaviour shared with tests/interop/server.js, plus node ids that trigger failure paths.
 /// </summary>
-public sealed class TestSyncService : ISyncService
+public sealed class TestSyncService : Sync.SyncBase
 {
     public const string HubId = "hub-test";
     public const long HubWallMs = 1_700_000_000_000;
@@ -17,42 +17,26 @@ public sealed class TestSyncService : ISyncService
     public const int DefaultPullMessages = 3;
 
     /// <summary>Node ids that make a method fail in a chosen way.</summary>
-    public const string ThrowNode = "throw";
     public const string FailNode = "fail";
     public const string SlowNode = "slow";
-    public const string HeadersNode = "headers";
-    public const string GateNode = "gate";
-    public const string AbortNode = "abort";
-    public const string BigNode = "big";
 
-    public const string SecretInException = "secret-connection-string";
     public const string FailMessage = "Nút chưa đăng ký: 100% từ chối";
-    public const int BigValueLength = 20_000;
 
     private readonly ConcurrentDictionary<string, AttachmentState> _attachments = new();
 
-    /// <summary>Released by a test to let a "gate" Pull continue after its first message.</summary>
-    public TaskCompletionSource PullGate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>What the last call of each method arrived with: its deadline left and its request encoding.</summary>
+    public ConcurrentDictionary<string, (TimeSpan DeadlineLeft, string? Encoding)> Seen { get; } = new();
 
-    /// <summary>What the last upload saw go wrong on its request stream, if anything.</summary>
-    public TaskCompletionSource<GrpcStatusCode> UploadFailure { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public async Task<HelloReply> HelloAsync(HelloRequest r, GrpcCallContext c)
+    public override async Task<HelloReply> Hello(HelloRequest request, ServerCallContext context)
     {
-        switch (r.NodeId)
+        Record(context);
+        switch (request.NodeId)
         {
-            case ThrowNode:
-                throw new InvalidOperationException("Database unreachable: " + SecretInException);
             case FailNode:
-                throw new GrpcException(GrpcStatusCode.FailedPrecondition, FailMessage);
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, FailMessage));
             case SlowNode:
-                await Task.Delay(Timeout.Infinite, c.CancellationToken);
+                await Task.Delay(Timeout.Infinite, context.CancellationToken);
                 break;
-            case HeadersNode:
-                return new HelloReply
-                {
-                    HubId = $"{c.GetHeader("x-test")}|{c.GetHeader("grpc-timeout") is not null}|{c.Timeout is not null}",
-                };
             default:
                 break;
         }
@@ -61,66 +45,47 @@ public sealed class TestSyncService : ISyncService
         {
             HubId = HubId,
             HubWallMs = HubWallMs,
-            ClockOffsetMs = HubWallMs - r.NodeWallMs,
+            ClockOffsetMs = HubWallMs - request.NodeWallMs,
             AckedOriginSeq = AckedOriginSeq,
             HubLogHead = HubLogHead,
             MaxBatchEntries = 500,
-            MaxMessageBytes = GrpcServerOptions.DefaultMaxReceiveMessageBytes,
+            MaxMessageBytes = SyncChannelOptions.DefaultMaxReceiveMessageBytes,
         };
     }
 
-    public Task<PushReply> PushAsync(PushRequest r, GrpcCallContext c) =>
-        Task.FromResult(new PushReply
-        {
-            AckedOriginSeq = r.Entries.Count == 0 ? 0 : r.Entries.Max(e => e.OriginSeq),
-            Applied = r.Entries.Count,
-        });
-
-    public async Task PullAsync(PullRequest r, IGrpcStreamWriter<PullReply> w, GrpcCallContext c)
+    public override Task<PushReply> Push(PushRequest request, ServerCallContext context)
     {
-        var count = r.MaxEntries > 0 ? r.MaxEntries : DefaultPullMessages;
+        Record(context);
+        return Task.FromResult(new PushReply
+        {
+            AckedOriginSeq = request.Entries.Count == 0 ? 0 : request.Entries.Max(e => e.OriginSeq),
+            Applied = request.Entries.Count,
+        });
+    }
+
+    public override async Task Pull(PullRequest request, IServerStreamWriter<PullReply> responseStream, ServerCallContext context)
+    {
+        Record(context);
+        var count = request.MaxEntries > 0 ? request.MaxEntries : DefaultPullMessages;
         for (var i = 1; i <= count; i++)
         {
-            var seq = r.AfterCursor + i;
+            var seq = request.AfterCursor + i;
             var change = new ChangeEntry { OriginNode = "hub", OriginSeq = seq, RecordId = $"rec-{seq}", RecordType = "dossier", Scope = "global" };
-            if (r.NodeId == BigNode)
-            {
-                change.Fields.Add(new FieldChange { Name = "note", JsonValue = new string('a', BigValueLength) });
-            }
-
-            await w.WriteAsync(new PullReply { Entries = { new HubEntry { HubSeq = seq, Change = change } }, Cursor = seq, More = i < count });
-
-            if (i == 1 && r.NodeId == GateNode)
-            {
-                await PullGate.Task.WaitAsync(c.CancellationToken);
-            }
-
-            if (i == 1 && r.NodeId == AbortNode)
-            {
-                c.HttpContext.Abort();
-                return;
-            }
+            await responseStream.WriteAsync(new PullReply { Entries = { new HubEntry { HubSeq = seq, Change = change } }, Cursor = seq, More = i < count });
         }
     }
 
-    public async Task<UploadReply> UploadAttachmentAsync(IAsyncEnumerable<AttachmentChunk> chunks, GrpcCallContext c)
+    public override async Task<UploadReply> UploadAttachment(IAsyncStreamReader<AttachmentChunk> requestStream, ServerCallContext context)
     {
+        Record(context);
         using var data = new MemoryStream();
         string? claimed = null;
         long totalSize = 0;
-        try
+        await foreach (var chunk in requestStream.ReadAllAsync(context.CancellationToken))
         {
-            await foreach (var chunk in chunks.WithCancellation(c.CancellationToken))
-            {
-                claimed ??= chunk.Sha256;
-                totalSize = chunk.TotalSize;
-                data.Write(chunk.Data.Span);
-            }
-        }
-        catch (GrpcException ex)
-        {
-            UploadFailure.TrySetResult(ex.Status);
-            throw;
+            claimed ??= chunk.Sha256;
+            totalSize = chunk.TotalSize;
+            data.Write(chunk.Data.Span);
         }
 
         var actual = Convert.ToHexStringLower(SHA256.HashData(data.ToArray()));
@@ -134,8 +99,11 @@ public sealed class TestSyncService : ISyncService
         return new UploadReply { Sha256 = actual, ReceivedBytes = state.ReceivedBytes, Complete = state.Complete };
     }
 
-    public Task<AttachmentState> QueryAttachmentAsync(AttachmentQuery q, GrpcCallContext c) =>
-        Task.FromResult(_attachments.TryGetValue(q.Sha256, out var state)
+    public override Task<AttachmentState> QueryAttachment(AttachmentQuery request, ServerCallContext context) =>
+        Task.FromResult(_attachments.TryGetValue(request.Sha256, out var state)
             ? state
-            : new AttachmentState { Sha256 = q.Sha256 });
+            : new AttachmentState { Sha256 = request.Sha256 });
+
+    private void Record(ServerCallContext context) =>
+        Seen[context.Method] = (context.Deadline - TimeProvider.System.GetUtcNow().UtcDateTime, context.GetHttpContext().Request.Headers["grpc-encoding"].ToString());
 }

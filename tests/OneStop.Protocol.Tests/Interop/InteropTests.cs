@@ -1,14 +1,16 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using OneStop.Protocol.Tests.Client;
 using OneStop.Protocol.Tests.Infrastructure;
-using OneStop.Protocol.Transport;
 using OneStop.Protocol.V1;
 
 namespace OneStop.Protocol.Tests.Interop;
 
-/// <summary>Our transport against @grpc/grpc-js, an independent implementation, in both directions.</summary>
+/// <summary>Our server (Grpc.AspNetCore) and client (Grpc.Net.Client) against @grpc/grpc-js, an independent implementation, in both directions.</summary>
 public sealed class InteropTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -17,7 +19,7 @@ public sealed class InteropTests
     public async Task GrpcJsClient_AgainstOurServer_AllShapesGzipAndStatuses()
     {
         InteropFactAttribute.RequirePeer();
-        await using var server = await GrpcTestServer.StartAsync(new GrpcServerOptions { CompressResponses = true });
+        await using var server = await GrpcTestServer.StartAsync();
 
         var summary = await RunClientAsync($"127.0.0.1:{server.Port}");
 
@@ -29,7 +31,7 @@ public sealed class InteropTests
     {
         InteropFactAttribute.RequirePeer();
         using var certificate = TlsTests.SelfSigned();
-        await using var server = await GrpcTestServer.StartAsync(new GrpcServerOptions { CompressResponses = true }, certificate);
+        await using var server = await GrpcTestServer.StartAsync(certificate);
         var caPath = Path.Combine(Path.GetTempPath(), $"onestop-interop-ca-{Guid.NewGuid():N}.pem");
         await File.WriteAllTextAsync(caPath, certificate.ExportCertificatePem());
         try
@@ -51,7 +53,7 @@ public sealed class InteropTests
         InteropFactAttribute.RequirePeer();
         await using var node = NodeProcess.Start("server.js");
         var port = int.Parse(await node.FirstLineAsync(Patience), System.Globalization.CultureInfo.InvariantCulture);
-        using var channel = new GrpcChannel(new Uri($"http://127.0.0.1:{port}"), new GrpcChannelOptions { CompressRequests = true });
+        using var channel = SyncChannel.Create(new Uri($"http://127.0.0.1:{port}"));
 
         await AssertAllShapesAgainstGrpcJsAsync(channel);
     }
@@ -70,7 +72,7 @@ public sealed class InteropTests
             await using var node = NodeProcess.Start("server.js", "--cert", certPath, "--key", keyPath);
             var port = int.Parse(await node.FirstLineAsync(Patience), System.Globalization.CultureInfo.InvariantCulture);
             using var root = X509CertificateLoader.LoadCertificate(certificate.RawData);
-            using var channel = new GrpcChannel(new Uri($"https://localhost:{port}"), new GrpcChannelOptions { TrustedRoot = root, CompressRequests = true });
+            using var channel = SyncChannel.Create(new Uri($"https://localhost:{port}"), new SyncChannelOptions { TrustedRoot = root });
 
             await AssertAllShapesAgainstGrpcJsAsync(channel);
         }
@@ -83,19 +85,19 @@ public sealed class InteropTests
 
     private static async Task AssertAllShapesAgainstGrpcJsAsync(GrpcChannel channel)
     {
-        var client = new SyncClient(channel);
+        var client = Clients.For(channel);
         var (sha, data, chunks) = Samples.Blob(size: 300_000, chunkSize: 64 * 1024);
 
-        var hello = await client.HelloAsync(Samples.Hello(), new GrpcCallOptions { Timeout = TimeSpan.FromSeconds(30) });
+        var hello = await client.HelloAsync(Samples.Hello());
         var push = await client.PushAsync(Samples.Push(5, 9, 7));
         var pulled = await client.PullAsync(new PullRequest { NodeId = "node-1", AfterCursor = 10, MaxEntries = 4 }).ToListAsync();
-        var uploaded = await client.UploadAttachmentAsync(Sources.Of(chunks));
+        var uploaded = await client.UploadAttachmentAsync(Sources.Of(chunks), Clients.UploadBytes);
         var state = await client.QueryAttachmentAsync(new AttachmentQuery { Sha256 = sha });
-        var unimplemented = await Assert.ThrowsAsync<GrpcException>(() =>
-            channel.UnaryAsync("/onestop.sync.v1.Sync/DoesNotExist", Samples.Hello(), HelloReply.Parser));
-        var failed = await Assert.ThrowsAsync<GrpcException>(() => client.HelloAsync(Samples.Hello("fail")));
-        var late = await Assert.ThrowsAsync<GrpcException>(() =>
-            client.HelloAsync(Samples.Hello("slow"), new GrpcCallOptions { Timeout = TimeSpan.FromMilliseconds(300) }).WaitAsync(Patience));
+        var unimplemented = await Assert.ThrowsAsync<RpcException>(() =>
+            UnknownMethodAsync(channel));
+        var failed = await Assert.ThrowsAsync<RpcException>(() => client.HelloAsync(Samples.Hello("fail")));
+        var late = await Assert.ThrowsAsync<RpcException>(() =>
+            ShortDeadline(channel).HelloAsync(Samples.Hello("slow")).WaitAsync(Patience));
 
         Assert.Equal("hub-js", hello.HubId);
         Assert.Equal(1_700_000_000_000 - Samples.NodeWallMs, hello.ClockOffsetMs);
@@ -108,12 +110,23 @@ public sealed class InteropTests
         Assert.Equal(data.Length, uploaded.ReceivedBytes);
         Assert.True(uploaded.Complete);
         Assert.True(state.Complete);
-        Assert.Equal(GrpcStatusCode.Unimplemented, unimplemented.Status);
-        Assert.Equal(GrpcStatusCode.FailedPrecondition, failed.Status);
-        Assert.Equal(TestSyncService.FailMessage, failed.Message);
-        Assert.Equal(GrpcStatusCode.DeadlineExceeded, late.Status);
-        Assert.True(channel.BytesReceived > 0);
+        Assert.Equal(StatusCode.Unimplemented, unimplemented.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, failed.StatusCode);
+        Assert.Equal(TestSyncService.FailMessage, failed.Status.Detail);
+        Assert.Equal(StatusCode.DeadlineExceeded, late.StatusCode);
     }
+
+    /// <summary>A method the service does not have, called through the same channel.</summary>
+    private static async Task<HelloReply> UnknownMethodAsync(GrpcChannel channel)
+    {
+        var method = new Method<HelloRequest, HelloReply>(MethodType.Unary, "onestop.sync.v1.Sync", "DoesNotExist",
+            Marshallers.Create(m => m.ToByteArray(), HelloRequest.Parser.ParseFrom), Marshallers.Create(m => m.ToByteArray(), HelloReply.Parser.ParseFrom));
+        return await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(), Samples.Hello());
+    }
+
+    /// <summary>A client whose every deadline is 300 ms, whatever it carries.</summary>
+    private static SyncClient ShortDeadline(GrpcChannel channel) =>
+        new(channel, new SyncCallSettings { BaseTimeout = TimeSpan.FromMilliseconds(300), LinkFloorBytesPerSecond = int.MaxValue });
 
     private static async Task<JsonElement> RunClientAsync(params string[] arguments)
     {
@@ -143,10 +156,10 @@ public sealed class InteropTests
         Assert.Equal("200000", upload.GetProperty("receivedBytes").GetString());
         Assert.True(upload.GetProperty("complete").GetBoolean());
         Assert.True(summary.GetProperty("query").GetProperty("complete").GetBoolean());
-        Assert.Equal((int)GrpcStatusCode.Unimplemented, summary.GetProperty("unimplemented").GetProperty("code").GetInt32());
+        Assert.Equal((int)StatusCode.Unimplemented, summary.GetProperty("unimplemented").GetProperty("code").GetInt32());
         var failure = summary.GetProperty("failure");
-        Assert.Equal((int)GrpcStatusCode.FailedPrecondition, failure.GetProperty("code").GetInt32());
+        Assert.Equal((int)StatusCode.FailedPrecondition, failure.GetProperty("code").GetInt32());
         Assert.Equal(TestSyncService.FailMessage, failure.GetProperty("details").GetString());
-        Assert.Equal((int)GrpcStatusCode.DeadlineExceeded, summary.GetProperty("deadline").GetProperty("code").GetInt32());
+        Assert.Equal((int)StatusCode.DeadlineExceeded, summary.GetProperty("deadline").GetProperty("code").GetInt32());
     }
 }

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
 
-namespace OneStop.Protocol.Tests.Infrastructure;
+namespace OneStop.Hub.Tests.Infrastructure;
 
 /// <summary>Hand-made gRPC requests over plain HttpClient, for bytes our own client would never send.</summary>
 public sealed class RawGrpc : IDisposable

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace OneStop.Protocol.Tests.Infrastructure;
+namespace OneStop.Hub.Tests.Infrastructure;
 
 /// <summary>
 /// A request body that sends some bytes and then neither ends nor sends more until released: either
