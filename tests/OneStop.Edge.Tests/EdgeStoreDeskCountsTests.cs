@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Core.Changes;
 
 namespace OneStop.Edge.Tests;
@@ -10,7 +11,7 @@ public sealed class EdgeStoreDeskCountsTests
     public async Task CountBacklogDossiersAsync_DossierFiledThenReceivedOffline_CountsOneDossierNotTwoEntries()
     {
         using var temp = new TempStore();
-        var store = await temp.OpenAsync(new ManualTime(Start));
+        var store = await temp.OpenAsync(new FakeTimeProvider(Start));
         var id = Guid.CreateVersion7();
         await store.WriteAsync(id, RecordTypes.Dossier, "03006", new Dictionary<string, string?> { ["status"] = "\"draft\"" });
         await store.WriteAsync(id, RecordTypes.Dossier, "03006", new Dictionary<string, string?> { ["status"] = "\"received\"" });

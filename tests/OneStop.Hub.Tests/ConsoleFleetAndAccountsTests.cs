@@ -31,7 +31,7 @@ public sealed class ConsoleFleetAndAccountsTests : IAsyncLifetime
         using var node = _hub.Client(NodeA, KeyA);
         var hello = new HelloRequest { NodeId = NodeA, Incarnation = "inc-1", SoftwareVersion = "1.4.2", Backlog = 3 };
         hello.Devices.Add(new DeviceStatus { DeviceId = "printer-0", Kind = "printer", Connected = false, LastError = "hết giấy" });
-        await node.Sync.HelloAsync(hello, node.Options());
+        await node.Sync.HelloAsync(hello);
         var fleet = _hub.Services.GetRequiredService<IConsoleFleet>();
 
         var nodes = await fleet.ListAsync(default);
@@ -52,10 +52,10 @@ public sealed class ConsoleFleetAndAccountsTests : IAsyncLifetime
     {
         using var node = _hub.Client(NodeA, KeyA);
         var sampler = _hub.Services.GetRequiredService<NodeHistorySampler>();
-        await node.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, Incarnation = "inc-1", Backlog = 7 }, node.Options());
+        await node.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, Incarnation = "inc-1", Backlog = 7 });
         await sampler.SampleOnceAsync(default);
         await WaitForClockPastAsync((await _hub.Store.ListNodeStatesAsync()).Single(n => n.NodeId == NodeA).LastSeenMs!.Value);
-        await node.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, Incarnation = "inc-1", Backlog = 2 }, node.Options());
+        await node.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, Incarnation = "inc-1", Backlog = 2 });
         var added = await sampler.SampleOnceAsync(default);
         var again = await sampler.SampleOnceAsync(default);
 

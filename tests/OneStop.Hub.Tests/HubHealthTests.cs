@@ -30,7 +30,7 @@ public sealed class HubHealthTests : IAsyncLifetime
     public async Task Metrics_AfterAHelloAndASample_NodeCountsPerStateAndSyncRequests()
     {
         using var node = _hub.Client(HubTestHost.NodeA, HubTestHost.KeyA);
-        await node.Sync.HelloAsync(new Protocol.V1.HelloRequest { NodeId = HubTestHost.NodeA, Incarnation = "inc-1" }, node.Options());
+        await node.Sync.HelloAsync(new Protocol.V1.HelloRequest { NodeId = HubTestHost.NodeA, Incarnation = "inc-1" });
         await _hub.Services.GetRequiredService<AdminConsole.NodeHistorySampler>().SampleOnceAsync(default);
         using var anonymous = new HttpClient { BaseAddress = _hub.HttpAddress };
 
