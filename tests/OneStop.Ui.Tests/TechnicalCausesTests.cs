@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Ui.Layout;
 using OneStop.Ui.Localisation;
 using OneStop.Ui.Ports;
+using OneStop.Ui.Tests.Pages;
 
 namespace OneStop.Ui.Tests;
 
@@ -32,6 +33,7 @@ public sealed class TechnicalCausesTests
         using var context = new BunitContext();
         context.Services.AddSingleton<Loc>();
         context.Services.AddSingleton<ISyncBarSource>(new RefusedSource());
+        context.AddTrustedClock(DateTimeOffset.UnixEpoch);
         context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 
         var bar = context.Render<SyncBar>();

@@ -21,6 +21,7 @@ internal static class DeskPageContext
         context.Services.AddSingleton<IDeskDevices>(new IdleDevices());
         context.Services.AddSingleton<IDeskAttachments>(new NoAttachments());
         context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        context.AddTrustedClock(Now);
         var authorization = context.AddAuthorization();
         authorization.SetAuthorized(role == DeskRoles.Volunteer ? "tnv" : "canbo");
         authorization.SetRoles(role);

@@ -16,6 +16,7 @@ public sealed class SyncBarTests
         using var context = new BunitContext();
         context.Services.AddSingleton<Loc>();
         context.Services.AddSingleton<ISyncBarSource>(source);
+        context.AddTrustedClock(DateTimeOffset.UnixEpoch);
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var bar = context.Render<SyncBar>();
         Assert.Equal("Chờ gửi: 0", bar.Find("[data-testid=sync-backlog]").TextContent);
@@ -32,6 +33,7 @@ public sealed class SyncBarTests
         using var context = new BunitContext();
         context.Services.AddSingleton<Loc>();
         context.Services.AddSingleton<ISyncBarSource>(source);
+        context.AddTrustedClock(DateTimeOffset.UnixEpoch);
         context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         var bar = context.Render<SyncBar>();
 
