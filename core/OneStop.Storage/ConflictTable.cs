@@ -83,11 +83,13 @@ public static class ConflictTable
         return open;
     }
 
-    public static async Task<OpenConflict?> FindOpenAsync(DbConnection connection, Guid id, CancellationToken cancellationToken = default)
+    // transaction: the caller's open transaction, when it looks the conflict up inside its own write.
+    public static async Task<OpenConflict?> FindOpenAsync(DbConnection connection, Guid id, CancellationToken cancellationToken = default, DbTransaction? transaction = null)
     {
         string recordId, field, sides;
         await using (var command = connection.CreateCommand())
         {
+            command.Transaction = transaction;
             command.CommandText = "SELECT record_id, field, sides FROM conflicts WHERE id = @id";
             command.AddParameter("@id", id.ToString());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -99,7 +101,7 @@ public static class ConflictTable
             (recordId, field, sides) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
         }
 
-        var record = await RecordTable.LoadAsync(connection, null, Guid.Parse(recordId), cancellationToken);
+        var record = await RecordTable.LoadAsync(connection, transaction, Guid.Parse(recordId), cancellationToken);
         var decoded = ChangeCodec.DecodeFields(sides);
         var conflict = new FieldConflict(Guid.Parse(recordId), field, decoded["winner"], decoded["loser"]);
         return record is not null && IsOpen(record, conflict) ? new OpenConflict(id, record.Type, record.Scope, conflict) : null;

@@ -59,10 +59,10 @@ public sealed class ClockTests
         Assert.Equal(FakeClock.Iso(today), legal.GetProperty("date").GetString());
         Assert.Equal("api", legal.GetProperty("by").GetString());
 
-        var slip = await DeskPageAsync(edge, $"/dossiers/{dossier.GetProperty("id").GetGuid()}/slip");
+        var slip = await DeskPageAsync(edge, $"/dossiers/{dossier.GetProperty("id").GetGuid()}/slip", "slip-confirmed-date");
         Assert.Contains("data-testid=\"slip-confirmed-date\"", slip, StringComparison.Ordinal);
         Assert.Contains(today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), SlipConfirmation(slip), StringComparison.Ordinal);
-        var detail = await DeskPageAsync(edge, $"/dossiers/{dossier.GetProperty("id").GetGuid()}");
+        var detail = await DeskPageAsync(edge, $"/dossiers/{dossier.GetProperty("id").GetGuid()}", "history-confirmed-date");
         Assert.Contains("data-testid=\"history-confirmed-date\"", detail, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"clock-banner\"", detail, StringComparison.Ordinal);
 
@@ -184,7 +184,7 @@ public sealed class ClockTests
     private static Dictionary<string, string> Merge(Dictionary<string, string> a, Dictionary<string, string> b) =>
         a.Concat(b).ToDictionary(p => p.Key, p => p.Value);
 
-    private static Task<string> DeskPageAsync(EdgeNode edge, string path) => DeskHttp.PageAsync(edge.Api, path);
+    private static Task<string> DeskPageAsync(EdgeNode edge, string path, string waitForTestId) => DeskHttp.PageAsync(edge.Api, path, waitForTestId);
 
     private static string SlipConfirmation(string slip) => DeskHttp.TestIdText(slip, "slip-confirmed-date");
 }

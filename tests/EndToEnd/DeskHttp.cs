@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace OneStop.EndToEnd.Tests;
 
-/// <summary>Desk pages as server-rendered HTML for a signed-in clerk, without a browser: for assertions on what a page prints.</summary>
+/// <summary>Desk pages as a signed-in clerk sees them: for assertions on what a page prints.</summary>
 internal static partial class DeskHttp
 {
     public const string StaffUser = "canbo";
@@ -19,23 +19,19 @@ internal static partial class DeskHttp
         ["Edge:Ui:Accounts:0:PasswordHash"] = new PasswordHasher<string>().HashPassword(StaffUser, StaffPassword),
     };
 
-    public static async Task<string> PageAsync(Func<string, Uri> url, string path)
+    /// <summary>
+    /// The page as Chromium shows it to a signed-in clerk: the desk's pages render in their interactive circuit, so
+    /// the server's HTML alone holds no content. Waits until the element <paramref name="waitForTestId"/> is there.
+    /// </summary>
+    public static async Task<string> PageAsync(Func<string, Uri> url, string path, string waitForTestId)
     {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true };
-        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-        var signIn = await http.GetStringAsync(url("/signin"));
-        var token = AntiforgeryToken().Match(signIn);
-        Assert.True(token.Success, signIn);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["value"].Value),
-            ["userName"] = StaffUser,
-            ["password"] = StaffPassword,
-            ["returnUrl"] = "/dossiers",
-        });
-        using var signedIn = await http.PostAsync(url("/account/signin"), form);
-        Assert.True(signedIn.IsSuccessStatusCode, $"sign-in: {(int)signedIn.StatusCode}");
-        return await http.GetStringAsync(url(path));
+        await using var browser = await Ui.DeskBrowser.LaunchAsync();
+        var page = await browser.NewPageAsync(url("/"));
+        await page.GotoAsync("/signin");
+        await Ui.DeskSteps.SignInAsync(page, StaffUser, StaffPassword);
+        await page.GotoAsync(path);
+        await page.GetByTestId(waitForTestId).First.WaitForAsync();
+        return await page.ContentAsync();
     }
 
     /// <summary>The text of the element with this data-testid (its first text node), HTML-decoded.</summary>
@@ -45,7 +41,4 @@ internal static partial class DeskHttp
         Assert.True(match.Success, $"no {testId} in\n{html}");
         return WebUtility.HtmlDecode(match.Groups[1].Value).Trim();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<value>[^\"]+)\"|value=\"(?<value>[^\"]+)\"[^>]*name=\"__RequestVerificationToken\"")]
-    private static partial Regex AntiforgeryToken();
 }

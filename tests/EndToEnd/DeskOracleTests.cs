@@ -53,7 +53,7 @@ public sealed class DeskOracleTests
 
         var morning = await ReceiveAsync(edge);
         Assert.Equal(new DateOnly(2025, 6, 10), VietnamDay(morning.ReceivedAt));
-        var morningPage = await DeskHttp.PageAsync(edge.Api, $"/dossiers/{morning.Id}");
+        var morningPage = await DeskHttp.PageAsync(edge.Api, $"/dossiers/{morning.Id}", "due-date");
         Assert.Equal(NaiveWorkingDays.SameDayDue(morning.ReceivedAt), ShownDate(DeskHttp.TestIdText(morningPage, "due-date")));
         AssertVietQr(morningPage, ExpectedFee("chungthuc.chuky"));
 
@@ -67,9 +67,9 @@ public sealed class DeskOracleTests
         var evening = await ReceiveAsync(edge);
         Assert.Equal(new DateOnly(2025, 6, 13), VietnamDay(evening.ReceivedAt));
         Assert.True(TimeOnly.FromDateTime(evening.ReceivedAt.ToOffset(TimeSpan.FromHours(7)).DateTime) > new TimeOnly(15, 0));
-        var eveningPage = await DeskHttp.PageAsync(edge.Api, $"/dossiers/{evening.Id}");
+        var eveningPage = await DeskHttp.PageAsync(edge.Api, $"/dossiers/{evening.Id}", "due-date");
         Assert.Equal(NaiveWorkingDays.SameDayDue(evening.ReceivedAt), ShownDate(DeskHttp.TestIdText(eveningPage, "due-date")));
-        var slip = await DeskHttp.PageAsync(edge.Api, $"/dossiers/{evening.Id}/slip");
+        var slip = await DeskHttp.PageAsync(edge.Api, $"/dossiers/{evening.Id}/slip", "slip-due");
         Assert.Equal(NaiveWorkingDays.SameDayDue(evening.ReceivedAt), ShownDate(DeskHttp.TestIdText(slip, "slip-due")));
     }
 

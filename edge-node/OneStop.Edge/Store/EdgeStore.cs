@@ -225,7 +225,7 @@ public sealed partial class EdgeStore
         var record = await _writer.WriteSqliteAsync(async (connection, transaction) =>
         {
             // Looked up inside the write: a conflict closed by a write queued before this one is not resolved twice.
-            var open = await ConflictTable.FindOpenAsync(connection, conflictId, cancellationToken);
+            var open = await ConflictTable.FindOpenAsync(connection, conflictId, cancellationToken, transaction);
             if (open is null)
             {
                 return null;
