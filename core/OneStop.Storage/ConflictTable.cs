@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Data.Common;
+using System.Text.Json;
 using OneStop.Core.Changes;
 using OneStop.Core.Merge;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Ui.Attachments;
-using OneStop.Ui.Reports;
 using OneStop.Ui.Localisation;
+using OneStop.Ui.Reports;
 using OneStop.Ui.Security;
 
 namespace OneStop.Ui;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Admin;
+using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Store;
 
 namespace OneStop.Hub.Operations;
