@@ -88,13 +88,5 @@ public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInb
         return scans.Last?.Text;
     }
 
-    private async Task RequireAsync(DeskAction action)
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var role = user.Identity?.IsAuthenticated == true ? user.Role() : null;
-        if (!DeskPermissions.Allows(role, action))
-        {
-            throw new DeskForbiddenException(action, role);
-        }
-    }
+    private Task RequireAsync(DeskAction action) => authentication.RequireAsync(action);
 }

@@ -42,13 +42,5 @@ public sealed class EdgeDeskStorage(StoreHealthState health, StoreRecovery recov
         return (await housekeeping.RunAsync(cancellationToken)).Bytes;
     }
 
-    private async Task RequireAsync()
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var role = user.Identity?.IsAuthenticated == true ? user.Role() : null;
-        if (!DeskPermissions.Allows(role, DeskAction.ManageStorage))
-        {
-            throw new DeskForbiddenException(DeskAction.ManageStorage, role);
-        }
-    }
+    private Task RequireAsync() => authentication.RequireAsync(DeskAction.ManageStorage);
 }

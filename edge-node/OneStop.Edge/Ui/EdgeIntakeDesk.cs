@@ -160,12 +160,7 @@ public sealed class EdgeIntakeDesk(
         }
     }
 
-    private async Task<ClaimsPrincipal> RequireAsync(DeskAction action)
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var role = user.Identity?.IsAuthenticated == true ? user.Role() : null;
-        return DeskPermissions.Allows(role, action) ? user : throw new DeskForbiddenException(action, role);
-    }
+    private Task<ClaimsPrincipal> RequireAsync(DeskAction action) => authentication.RequireAsync(action);
 
     private async Task<DeskDossier> ReadAsync(Guid id, CancellationToken cancellationToken) =>
         await TryReadAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"No dossier {id}.");
