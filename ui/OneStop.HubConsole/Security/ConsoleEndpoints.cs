@@ -72,9 +72,5 @@ public static class ConsoleEndpoints
             ? referer.PathAndQuery
             : null;
 
-    /// <summary>Only a path on this site: an open redirect after sign-in would hand the session to a look-alike page.</summary>
-    public static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/fleet";
+    public static string SafeReturn(string? returnUrl) => Core.Text.LocalReturnPath.OrDefault(returnUrl, "/fleet");
 }

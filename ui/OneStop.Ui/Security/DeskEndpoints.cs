@@ -76,9 +76,5 @@ public static class DeskEndpoints
             ? referer.PathAndQuery
             : null;
 
-    // Only paths on this node: an open redirect would let a phishing link bounce through the desk.
-    private static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/procedures";
+    private static string SafeReturn(string? returnUrl) => Core.Text.LocalReturnPath.OrDefault(returnUrl, "/procedures");
 }
