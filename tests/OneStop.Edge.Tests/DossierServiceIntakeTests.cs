@@ -75,6 +75,33 @@ public sealed class DossierServiceIntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_RequiredAnswerNull_RefusedNamingFieldAndNothingStored()
+    {
+        // A JSON body with "child.full_name": null binds to a null value; it used to fail the service (HTTP 500).
+        var answers = BirthAnswers();
+        answers["child.full_name"] = null!;
+
+        var error = await Assert.ThrowsAsync<IntakeException>(() =>
+            _service.CreateAsync(new DossierDraft("hotich.khaisinh", "Sùng Mí Chứ", answers)));
+
+        Assert.Contains(error.Errors, e => e.FieldKey == "child.full_name");
+        Assert.Empty(await _store.ListAsync(RecordTypes.Dossier));
+        Assert.Equal(0, await _store.CountBacklogAsync());
+    }
+
+    [Fact]
+    public async Task Create_OptionalAnswerNull_StoredWithoutThatAnswer()
+    {
+        var answers = BirthAnswers();
+        answers["requester.phone"] = null!;
+
+        var dossier = await _service.CreateAsync(new DossierDraft("hotich.khaisinh", "Sùng Mí Chứ", answers));
+
+        Assert.False(dossier.Form.ContainsKey("requester.phone"));
+        Assert.Equal("Sùng Thị Mỷ", dossier.Form["child.full_name"]);
+    }
+
+    [Fact]
     public async Task Create_CompleteForm_ReceivedWithDueDate()
     {
         var dossier = await _service.CreateAsync(new DossierDraft("hotich.khaisinh", "Sùng Mí Chứ", BirthAnswers()));

@@ -41,7 +41,11 @@ internal sealed class DossierFactory
                 continue;
             }
 
-            form[field.GetProperty("key").GetString()!] = Value(field, applicant);
+            // Some synthetic residents have no phone or ID number: leave the answer out rather than send null.
+            if (Value(field, applicant) is { } value)
+            {
+                form[field.GetProperty("key").GetString()!] = value;
+            }
         }
 
         return new JsonObject
@@ -54,7 +58,7 @@ internal sealed class DossierFactory
 
     private JsonElement Resident() => _residents[_random.Next(_residents.Length)];
 
-    private string Value(JsonElement field, JsonElement applicant)
+    private string? Value(JsonElement field, JsonElement applicant)
     {
         var key = field.GetProperty("key").GetString()!;
         // A form is about several people (child, mother, father, bride, groom): each prefix gets its own resident.
@@ -65,7 +69,7 @@ internal sealed class DossierFactory
                 ? person.GetProperty("date_of_birth").GetString()!
                 : new DateOnly(2025, 1, 1).AddDays(_random.Next(330)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "id_number" => person.GetProperty("personal_id_number").GetString() ?? "002078990001",
-            "phone" => person.GetProperty("phone").GetString()!,
+            "phone" => person.GetProperty("phone").GetString(),
             "number" => _random.Next(1, 5).ToString(CultureInfo.InvariantCulture),
             "boolean" => _random.Next(2) == 0 ? "true" : "false",
             "select" => Option(field),

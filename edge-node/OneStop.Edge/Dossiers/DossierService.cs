@@ -36,7 +36,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         ArgumentNullException.ThrowIfNull(draft);
         var procedure = await catalogue.FindAsync(draft.ProcedureCode, cancellationToken)
             ?? throw new IntakeException("procedure_code", $"Không có thủ tục mã '{draft.ProcedureCode}'.", $"There is no procedure '{draft.ProcedureCode}'.");
-        var answers = (draft.Form ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value.Trim(), StringComparer.Ordinal);
+        var answers = Answers(draft.Form);
         ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), draft.ApplicantName ?? string.Empty, answers, answers.Keys, !draft.AsDraft, Today()));
         var stamp = draft.AsDraft ? null : Legal(LegalDateFields.ActReceived, draft.ConfirmedDate, receivedBy);
 
@@ -44,7 +44,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [DossierFields.ProcedureCode] = JsonSerializer.Serialize(procedure.Code),
-            [DossierFields.ApplicantName] = JsonSerializer.Serialize(draft.ApplicantName!.Trim()),
+            [DossierFields.ApplicantName] = JsonSerializer.Serialize((draft.ApplicantName ?? string.Empty).Trim()),
             [DossierFields.Status] = JsonSerializer.Serialize(DossierStatus.Draft.ToName()),
             [DossierFields.CreatedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
             [DossierFields.Channel] = JsonSerializer.Serialize(channel.ToName()),
@@ -136,7 +136,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
     {
         ArgumentNullException.ThrowIfNull(edit);
         var (record, dossier) = await LoadAsync(id, cancellationToken);
-        var changed = (edit.Form ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value.Trim(), StringComparer.Ordinal);
+        var changed = Answers(edit.Form);
         var answers = Answers(dossier);
         foreach (var (key, value) in changed)
         {
@@ -222,6 +222,13 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             throw new IntakeException(violation.Field ?? "dossier", violation.MessageVi, violation.MessageEn);
         }
     }
+
+    /// <summary>
+    /// A JSON body may carry <c>null</c> for an answer (a script's empty select): that is no answer, so the
+    /// required-answer rule names the field instead of the service failing on it.
+    /// </summary>
+    private static Dictionary<string, string?> Answers(IReadOnlyDictionary<string, string>? form) =>
+        (form ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value?.Trim(), StringComparer.Ordinal);
 
     private static DossierView View(StoredRecord record) => DossierView.From(RecordData.Of(record)) with { LegalDates = LegalDateFields.Read(record) };
 }
