@@ -32,17 +32,35 @@ internal sealed class DossierFactory
     {
         var procedure = _procedures[_random.Next(_procedures.Length)];
         var applicant = Resident();
+        // A form is about several people (child, mother, father, bride, groom): each prefix is one resident, so a
+        // person's ID number and birth date agree (the desk checks the CCCD's birth-year digits).
+        var people = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var form = new JsonObject();
         foreach (var field in procedure.GetProperty("form").EnumerateArray())
         {
-            var required = field.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
+            // A conditionally required answer is always given, so the condition never decides refusal.
+            var required = (field.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True) || field.TryGetProperty("required_if", out _);
             if (!required && _random.Next(2) == 0)
             {
                 continue;
             }
 
             // Some synthetic residents have no phone or ID number: leave the answer out rather than send null.
-            if (Value(field, applicant) is { } value)
+            var key = field.GetProperty("key").GetString()!;
+            var prefix = key.Split('.')[0];
+            if (!people.TryGetValue(prefix, out var person))
+            {
+                person = prefix switch
+                {
+                    "requester" or "applicant" => applicant,
+                    "mother" or "bride" => Resident("nu"),
+                    "father" or "groom" => Resident("nam"),
+                    _ => Resident(),
+                };
+                people[prefix] = person;
+            }
+
+            if (Value(field, person) is { } value)
             {
                 form[field.GetProperty("key").GetString()!] = value;
             }
@@ -58,23 +76,28 @@ internal sealed class DossierFactory
 
     private JsonElement Resident() => _residents[_random.Next(_residents.Length)];
 
-    private string? Value(JsonElement field, JsonElement applicant)
+    private JsonElement Resident(string gender)
+    {
+        var of = _residents.Where(r => r.GetProperty("gender").GetString() == gender).ToArray();
+        return of[_random.Next(of.Length)];
+    }
+
+    private string? Value(JsonElement field, JsonElement person)
     {
         var key = field.GetProperty("key").GetString()!;
-        // A form is about several people (child, mother, father, bride, groom): each prefix gets its own resident.
-        var person = key.StartsWith("requester", StringComparison.Ordinal) || key.StartsWith("applicant", StringComparison.Ordinal) ? applicant : Resident();
         return field.GetProperty("type").GetString() switch
         {
             "date" => key.Contains("birth", StringComparison.Ordinal)
                 ? person.GetProperty("date_of_birth").GetString()!
                 : new DateOnly(2025, 1, 1).AddDays(_random.Next(330)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            "id_number" => person.GetProperty("personal_id_number").GetString() ?? "002078990001",
+            "id_number" => person.GetProperty("personal_id_number").GetString() ?? IdNumber(person),
             "phone" => person.GetProperty("phone").GetString(),
-            "number" => _random.Next(1, 5).ToString(CultureInfo.InvariantCulture),
+            "number" => Number(field),
             "boolean" => _random.Next(2) == 0 ? "true" : "false",
+            "select" when key.EndsWith(".gender", StringComparison.Ordinal) => person.GetProperty("gender").GetString(),
             "select" => Option(field),
             "address" => Address(person),
-            _ => Text(key, person),
+            _ => Text(key, person, field),
         };
     }
 
@@ -103,11 +126,51 @@ internal sealed class DossierFactory
         }.ToJsonString();
     }
 
-    private string Text(string key, JsonElement person)
+    private string Number(JsonElement field)
     {
+        var min = Bound(field, "min") ?? 1;
+        var max = Math.Min(Bound(field, "max") ?? long.MaxValue, min + 4);
+        return (min + _random.NextInt64(max - min + 1)).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A CCCD for a resident the sample gives none (children): province 002, then the century-and-sex digit
+    /// (Circular 59/2021: 0/1 for men/women born in the 1900s, 2/3 in the 2000s), the birth year's last two digits.
+    /// </summary>
+    private string IdNumber(JsonElement person)
+    {
+        var born = DateOnly.ParseExact(person.GetProperty("date_of_birth").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var female = person.GetProperty("gender").GetString() == "nu" ? 1 : 0;
+        var digit = ((born.Year / 100) - 19) * 2 + female;
+        return FormattableString.Invariant($"002{digit}{born.Year % 100:D2}{_random.Next(1_000_000):D6}");
+    }
+
+    private static long? Bound(JsonElement field, string name) =>
+        field.TryGetProperty("validation", out var v) && v.TryGetProperty(name, out var b) ? b.GetInt64() : null;
+
+    private string Text(string key, JsonElement person, JsonElement field)
+    {
+        // Fields with a format of their own (docs: procedures.json validation) get a value of that format.
+        switch (key)
+        {
+            case "business.name":
+                return "Hộ kinh doanh " + person.GetProperty("full_name").GetString();
+            case "business.lines":
+                return "4711,5610";
+            case "payment.bank_account":
+            case "land.certificate_serial":
+                return (key == "land.certificate_serial" ? "CS" : string.Empty) + _random.NextInt64(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture)[..8];
+        }
+
         if (key.Contains("name", StringComparison.Ordinal))
         {
             return person.GetProperty("full_name").GetString()!;
+        }
+
+        var maxLength = (int)(Bound(field, "max_length") ?? int.MaxValue);
+        if (maxLength <= 30)
+        {
+            return $"{_random.Next(1, 300)}/2025";
         }
 
         if (key.Contains("nationality", StringComparison.Ordinal))

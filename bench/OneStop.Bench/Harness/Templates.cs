@@ -38,7 +38,11 @@ internal static class Templates
             raw += Encoding.UTF8.GetByteCount(json);
             using var content = new StringContent(json, Encoding.UTF8, "application/json");
             using var response = await rig.Http.PostAsync(rig.EdgeApi("/api/dossiers"), content);
-            response.EnsureSuccessStatusCode();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"The node refused a generated dossier ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync()}\n{json}");
+            }
+
             if (i < attachments)
             {
                 var created = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
