@@ -15,8 +15,51 @@ public sealed class HubRestoreTests
     public async Task HubRestoredFromBackup_NodeGone_EveryReplicaEndsWithAll15DossiersOnce()
     {
         await using var cluster = new SyncCluster(edges: 3);
+        var backup = Path.Combine(cluster.HubDataDirectory, "..", "backup", "hub.db");
+        await RestoreScenarioAsync(cluster, new HubUnderTest(
+            () => cluster.StartHubAsync(),
+            () => cluster.BackupHubAsync(backup),
+            () =>
+            {
+                cluster.RestoreHubByPlainCopy(backup);
+                return Task.CompletedTask;
+            },
+            () => SyncCluster.DossierHashesAsync(cluster.HubDatabase)));
+    }
+
+    /// <summary>
+    /// The same on a hub whose store is PostgreSQL, backed up while it runs with pg_dump and restored with
+    /// pg_restore and the hub's new-epoch verb, exactly as docs/backup.md tells an operator.
+    /// </summary>
+    [PostgresFact]
+    public async Task HubOnPostgresRestoredFromPgDump_NodeGone_EveryReplicaEndsWithAll15DossiersOnce()
+    {
+        await using var server = await PostgresCluster.StartAsync(durable: false);
+        await using var cluster = new SyncCluster(edges: 3);
+        var database = await server.CreateDatabaseAsync();
+        var dump = Path.Combine(cluster.HubDataDirectory, "..", "hub.dump");
+        Dictionary<string, string> Store() => new()
+        {
+            ["Hub:Store"] = "postgres",
+            ["Hub:ConnectionString"] = database,
+            ["Hub:DataDirectory"] = cluster.HubDataDirectory,
+        };
+
+        await RestoreScenarioAsync(cluster, new HubUnderTest(
+            () => cluster.StartHubAsync(Store()),
+            () => server.DumpAsync(database, dump),
+            async () =>
+            {
+                database = await server.RestoreAsync(dump);
+                await SyncCluster.RunHubCommandAsync(Store(), "new-epoch");
+            },
+            () => SyncCluster.PostgresDossierHashesAsync(database)));
+    }
+
+    private static async Task RestoreScenarioAsync(SyncCluster cluster, HubUnderTest hub)
+    {
         var (a, b, c) = (cluster.Edges[0], cluster.Edges[1], cluster.Edges[2]);
-        await cluster.StartHubAsync();
+        await hub.StartAsync();
         await cluster.StartEdgesAsync();
         var created = new HashSet<Guid>();
 
@@ -27,8 +70,7 @@ public sealed class HubRestoreTests
         }
 
         await WaitForDossiersAsync(cluster, b, 5);
-        var backup = Path.Combine(cluster.HubDataDirectory, "..", "backup", "hub.db");
-        await cluster.BackupHubAsync(backup);
+        await hub.BackupAsync();
 
         // 2. C files 5 after the backup; A and B pull them; C dies for good.
         for (var i = 0; i < 5; i++)
@@ -40,10 +82,10 @@ public sealed class HubRestoreTests
         await WaitForDossiersAsync(cluster, a, 10);
         await c.Process!.KillAsync();
 
-        // 3. The hub is restored from the backup (a plain copy of the file) and restarted.
+        // 3. The hub is restored from the backup and restarted.
         await cluster.StopHubAsync();
-        cluster.RestoreHubByPlainCopy(backup);
-        await cluster.StartHubAsync();
+        await hub.RestoreAsync();
+        await hub.StartAsync();
 
         // 4. A files 5 more and syncs.
         for (var i = 0; i < 5; i++)
@@ -66,7 +108,7 @@ public sealed class HubRestoreTests
 
         // Converged: the hub and both live nodes hold the same writes of every dossier.
         var hubHashes = await Eventually.WaitForAsync(
-            async () => (Hub: await SyncCluster.DossierHashesAsync(cluster.HubDatabase), A: await SyncCluster.DossierHashesAsync(SyncCluster.EdgeDatabase(a)), B: await SyncCluster.DossierHashesAsync(SyncCluster.EdgeDatabase(b))),
+            async () => (Hub: await hub.HashesAsync(), A: await SyncCluster.DossierHashesAsync(SyncCluster.EdgeDatabase(a)), B: await SyncCluster.DossierHashesAsync(SyncCluster.EdgeDatabase(b))),
             h => Same(h.Hub, h.A) && Same(h.Hub, h.B),
             Patience,
             cluster.Logs);
@@ -84,6 +126,9 @@ public sealed class HubRestoreTests
         var status = await b.GetJsonAsync("/api/status");
         Assert.True(status.GetProperty("resync").GetProperty("resyncAtMs").ValueKind == JsonValueKind.Number, status.ToString());
     }
+
+    /// <summary>How one hub store is started, backed up, restored and read.</summary>
+    private sealed record HubUnderTest(Func<Task> StartAsync, Func<Task> BackupAsync, Func<Task> RestoreAsync, Func<Task<Dictionary<Guid, ulong>>> HashesAsync);
 
     private static bool Same(Dictionary<Guid, ulong> a, Dictionary<Guid, ulong> b) =>
         a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var hash) && hash == pair.Value);

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using OneStop.Core.Changes;
 using OneStop.Core.Repair;
 using OneStop.Storage;
@@ -10,7 +12,14 @@ namespace OneStop.EndToEnd.Tests;
 internal sealed partial class SyncCluster
 {
     /// <summary>Runs <c>OneStop.Hub backup &lt;file&gt;</c> against the hub's data folder (the hub may be running).</summary>
-    public async Task BackupHubAsync(string file)
+    public Task BackupHubAsync(string file) =>
+        RunHubCommandAsync(new Dictionary<string, string> { ["Hub:DataDirectory"] = HubDataDirectory }, "backup", file);
+
+    /// <summary>
+    /// Runs a maintenance verb of the hub's executable (<c>backup</c>, <c>new-epoch</c>) with the given settings, as
+    /// an operator would from a shell, and fails the test with its output when it does not exit 0.
+    /// </summary>
+    public static async Task RunHubCommandAsync(IReadOnlyDictionary<string, string> settings, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -20,14 +29,21 @@ internal sealed partial class SyncCluster
             WorkingDirectory = Path.GetDirectoryName(RepoPaths.HostDll("central-hub", "OneStop.Hub"))!,
         };
         info.ArgumentList.Add(RepoPaths.HostDll("central-hub", "OneStop.Hub"));
-        info.ArgumentList.Add("backup");
-        info.ArgumentList.Add(file);
-        info.Environment["Hub__DataDirectory"] = HubDataDirectory;
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.True(process.ExitCode == 0, $"backup exited {process.ExitCode}: {await output}{await error}");
+        Assert.True(process.ExitCode == 0, $"{string.Join(' ', arguments)} exited {process.ExitCode}: {await output}{await error}");
     }
 
     /// <summary>What an operator does without our restore command: copy last night's file over the data folder.</summary>
@@ -52,6 +68,19 @@ internal sealed partial class SyncCluster
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync();
+        return await DossierHashesAsync(connection);
+    }
+
+    /// <summary>The same map from a hub on PostgreSQL (the records table has the same columns on both stores).</summary>
+    public static async Task<Dictionary<Guid, ulong>> PostgresDossierHashesAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return await DossierHashesAsync(connection);
+    }
+
+    private static async Task<Dictionary<Guid, ulong>> DossierHashesAsync(DbConnection connection)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, type, scope, fields FROM records WHERE type = 'dossier'";
         await using var reader = await command.ExecuteReaderAsync();

@@ -98,22 +98,38 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// </summary>
     public async Task<string> DumpAndRestoreAsync(string connectionString)
     {
-        var bin = BinDirectory ?? throw new InvalidOperationException(Missing);
-        var source = new NpgsqlConnectionStringBuilder(connectionString);
         var file = Path.Combine(Path.GetTempPath(), $"onestop-{Guid.NewGuid():N}.dump");
-        string[] server = ["-h", source.Host!, "-p", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", source.Username!];
         try
         {
-            await RunAsync(Path.Combine(bin, "pg_dump"), null, [.. server, "-Fc", "-f", file, source.Database!]);
-            var restored = await CreateDatabaseAsync();
-            await RunAsync(Path.Combine(bin, "pg_restore"), null, [.. server, "--exit-on-error", "-d", new NpgsqlConnectionStringBuilder(restored).Database!, file]);
-            return restored;
+            await DumpAsync(connectionString, file);
+            return await RestoreAsync(file);
         }
         finally
         {
             File.Delete(file);
         }
     }
+
+    /// <summary>pg_dump -Fc of a database into a file, as docs/backup.md tells an operator to back up a running hub.</summary>
+    public async Task DumpAsync(string connectionString, string file)
+    {
+        var bin = BinDirectory ?? throw new InvalidOperationException(Missing);
+        var source = new NpgsqlConnectionStringBuilder(connectionString);
+        await RunAsync(Path.Combine(bin, "pg_dump"), null, [.. Server(source), "-Fc", "-f", file, source.Database!]);
+    }
+
+    /// <summary>pg_restore of a dump into a new empty database; returns that database's connection string.</summary>
+    public async Task<string> RestoreAsync(string file)
+    {
+        var bin = BinDirectory ?? throw new InvalidOperationException(Missing);
+        var restored = await CreateDatabaseAsync();
+        var target = new NpgsqlConnectionStringBuilder(restored);
+        await RunAsync(Path.Combine(bin, "pg_restore"), null, [.. Server(target), "--exit-on-error", "-d", target.Database!, file]);
+        return restored;
+    }
+
+    private static string[] Server(NpgsqlConnectionStringBuilder database) =>
+        ["-h", database.Host!, "-p", database.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", database.Username!];
 
     public async ValueTask DisposeAsync()
     {
