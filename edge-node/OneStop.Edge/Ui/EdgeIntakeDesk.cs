@@ -7,6 +7,7 @@ using OneStop.Core.Changes;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Forms;
 using OneStop.Core.Merge;
+using OneStop.Core.Nodes;
 using OneStop.Core.Statistics;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Clock;
@@ -32,9 +33,10 @@ public sealed class EdgeIntakeDesk(
     IOptions<EdgeOptions> edgeOptions,
     IOptions<EdgeUiOptions> uiOptions,
     TimeProvider time,
+    Nodes.EdgeNodeSettings nodeSettings,
     DeskLegalDate? legalDate = null) : IIntakeDesk
 {
-    public DeskSettings Settings { get; } = BuildSettings(edgeOptions.Value, uiOptions.Value);
+    public DeskSettings Settings => BuildSettings(edgeOptions.Value, uiOptions.Value, nodeSettings.Current);
 
     public async Task<IReadOnlyList<Procedure>> ListProceduresAsync(CancellationToken cancellationToken = default)
     {
@@ -175,11 +177,16 @@ public sealed class EdgeIntakeDesk(
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(AppointmentCalculator.VietnamOffset).DateTime);
 
-    private static DeskSettings BuildSettings(EdgeOptions edge, EdgeUiOptions ui)
+    /// <summary>The node's settings record over the Edge:Ui defaults (<see cref="Nodes.EdgeNodeSettings"/> fills what the record lacks).</summary>
+    private static DeskSettings BuildSettings(EdgeOptions edge, EdgeUiOptions ui, IReadOnlyDictionary<string, string?> node)
     {
-        var bank = ui.BankBin is { Length: > 0 } bin && ui.BankAccount is { Length: > 0 } account
-            ? new BankAccount(bin, account, ui.BankAccountName ?? string.Empty)
+        var bank = node.GetValueOrDefault(NodeConfigFields.BankBin) is { Length: > 0 } bin && node.GetValueOrDefault(NodeConfigFields.BankAccount) is { Length: > 0 } account
+            ? new BankAccount(bin, account, node.GetValueOrDefault(NodeConfigFields.BankAccountName) ?? string.Empty)
             : null;
-        return new DeskSettings(ui.OfficeNameVi, ui.OfficeNameEn, edge.NodeId, bank);
+        var office = node.GetValueOrDefault(NodeConfigFields.OfficeName);
+        return new DeskSettings(office ?? ui.OfficeNameVi, office ?? ui.OfficeNameEn, edge.NodeId, bank)
+        {
+            PublicAddress = node.GetValueOrDefault(NodeConfigFields.PublicAddress),
+        };
     }
 }
