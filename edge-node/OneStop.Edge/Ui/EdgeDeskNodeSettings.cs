@@ -35,7 +35,10 @@ public sealed class EdgeDeskNodeSettings(
         }
 
         // Enrolment is optional and recorded by the enrolment pages; until one exists the node reads "not enrolled".
-        return new DeskNodeSettings(values, completed, edgeOptions.Value.NodeId, edgeOptions.Value.CommuneCode, Enrolled: false, EdgeNodeSettings.LanAddress(reachedAt));
+        // A node whose admin password was configured by file was set up by file: only the generated first password
+        // sends the admin to the setup page.
+        var setUp = completed || !string.IsNullOrWhiteSpace(uiOptions.Value.AdminPasswordHash);
+        return new DeskNodeSettings(values, setUp, edgeOptions.Value.NodeId, edgeOptions.Value.CommuneCode, Enrolled: false, EdgeNodeSettings.LanAddress(reachedAt));
     }
 
     public async Task<IReadOnlyDictionary<string, string>> SaveAsync(IReadOnlyDictionary<string, string?> values, bool completeSetup, string? newAdminPassword, CancellationToken cancellationToken = default)

@@ -67,19 +67,27 @@ public sealed class EdgeIntakeDesk(
             .ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
         var draft = new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive) { ConfirmedDate = legalDate?.Confirmed };
         var dossier = await ValidatedAsync(() => dossiers.CreateAsync(draft, user.UserName(), cancellationToken, user.Role() == DeskRoles.Volunteer ? FilingChannel.Assisted : FilingChannel.Desk));
-        return await ReadAsync(dossier.Id, cancellationToken);
+        return VolunteerView.Shown(user, await ReadAsync(dossier.Id, cancellationToken));
     }
 
     public async Task<IReadOnlyList<DeskDossier>> ListDossiersAsync(CancellationToken cancellationToken = default)
     {
-        await RequireAsync(DeskAction.ReadDossiers);
-        return [.. (await store.ListAsync(RecordTypes.Dossier, 2_000, cancellationToken)).Select(DeskDossierReader.Read)];
+        var user = await RequireAsync(DeskAction.ReadDossiers);
+        return [.. (await store.ListAsync(RecordTypes.Dossier, 2_000, cancellationToken))
+            .Where(record => VolunteerView.MaySee(user, record))
+            .Select(record => VolunteerView.Shown(user, DeskDossierReader.Read(record)))];
     }
 
     public async Task<DeskDossier?> GetDossierAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        await RequireAsync(DeskAction.ReadDossiers);
-        return await TryReadAsync(id, cancellationToken);
+        var user = await RequireAsync(DeskAction.ReadDossiers);
+        if (await store.GetAsync(id, cancellationToken) is { } record && !VolunteerView.MaySee(user, RecordData.Of(record)))
+        {
+            // Another's dossier, or one past the draft: to a volunteer it does not exist, whoever links to it.
+            return null;
+        }
+
+        return await TryReadAsync(id, cancellationToken) is { } dossier ? VolunteerView.Shown(user, dossier) : null;
     }
 
     public async Task<DeskDossier> ReceiveAsync(Guid id, CancellationToken cancellationToken = default)
