@@ -11,10 +11,11 @@ public sealed class AdminPagesTests
 {
     private static BunitContext Context(FakeNodeSettings settings, FakeStaffAccounts accounts)
     {
-        var context = DeskPageContext.Create(new FakeIntakeDesk(), DeskRoles.CommuneAdmin);
-        context.Services.AddSingleton<IDeskNodeSettings>(settings);
-        context.Services.AddSingleton<IDeskStaffAccounts>(accounts);
-        return context;
+        return DeskPageContext.Create(new FakeIntakeDesk(), DeskRoles.CommuneAdmin, services =>
+        {
+            services.AddSingleton<IDeskNodeSettings>(settings);
+            services.AddSingleton<IDeskStaffAccounts>(accounts);
+        });
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class AdminPagesTests
         using var context = Context(new FakeNodeSettings(), accounts);
         var page = context.Render<Accounts>();
 
-        page.Find("[data-testid=disable-cam.hoa]").Click();
+        page.Find("[data-testid='disable-cam.hoa']").Click();
 
         Assert.Contains("cam.hoa", page.Find("[data-testid=confirm-dialog]").TextContent, StringComparison.Ordinal);
         Assert.Empty(accounts.Calls);
@@ -134,11 +135,11 @@ public sealed class AdminPagesTests
         using var context = Context(new FakeNodeSettings(), accounts);
         var page = context.Render<Accounts>();
 
-        page.Find("[data-testid=disable-cam.hoa]").Click();
+        page.Find("[data-testid='disable-cam.hoa']").Click();
         page.Find("[data-testid=confirm-yes]").Click();
 
         Assert.Equal(["disable cam.hoa"], accounts.Calls);
-        Assert.Equal("Đã khóa", page.Find("[data-testid=state-cam.hoa]").TextContent);
+        Assert.Equal("Đã khóa", page.Find("[data-testid='state-cam.hoa']").TextContent);
         Assert.Empty(page.FindAll("[data-testid=confirm-dialog]"));
     }
 
