@@ -90,7 +90,15 @@ public sealed class EdgeNodeSettings(
         ArgumentNullException.ThrowIfNull(values);
         var known = values.Where(v => NodeConfigFields.All.Contains(v.Key) && v.Key != NodeConfigFields.SetupCompletedAt)
             .ToDictionary(v => v.Key, v => string.IsNullOrWhiteSpace(v.Value) ? null : v.Value.Trim(), StringComparer.Ordinal);
-        var errors = new Dictionary<string, string>(NodeConfigRules.Validate(known), StringComparer.Ordinal);
+        // Checked as the settings will stand after the write: a new account number alone still needs the BIN it goes with.
+        var after = new Dictionary<string, string?>((await ReadAsync(cancellationToken)).Values, StringComparer.Ordinal);
+        after.Remove(NodeConfigFields.SetupCompletedAt);
+        foreach (var (name, value) in known)
+        {
+            after[name] = value;
+        }
+
+        var errors = new Dictionary<string, string>(NodeConfigRules.Validate(after), StringComparer.Ordinal);
         var commune = edgeOptions.Value.CommuneCode;
         if (known.GetValueOrDefault(NodeConfigFields.CommuneCode) is { } picked && picked != commune)
         {
