@@ -17,8 +17,8 @@ public static partial class NodeConfigRules
     public const string ErrorSyncInterval = "sync_interval";
     public const string ErrorTooLong = "too_long";
 
-    /// <summary>Shortest and longest sync interval: 5 s (the hub's rate limit) and one hour.</summary>
-    public const int MinSyncIntervalSeconds = 5;
+    /// <summary>Shortest and longest sync interval: 1 s and one hour, the bounds the sync agent's own options take.</summary>
+    public const int MinSyncIntervalSeconds = 1;
 
     public const int MaxSyncIntervalSeconds = 3600;
 

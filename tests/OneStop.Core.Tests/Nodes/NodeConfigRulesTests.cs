@@ -35,7 +35,8 @@ public sealed class NodeConfigRulesTests
     [InlineData(NodeConfigFields.BankBin, "97040a", NodeConfigRules.ErrorBankBin)]
     [InlineData(NodeConfigFields.BankAccount, "12 34", NodeConfigRules.ErrorBankAccount)]
     [InlineData(NodeConfigFields.PrinterProfile, "110mm", NodeConfigRules.ErrorPrinterProfile)]
-    [InlineData(NodeConfigFields.SyncIntervalSeconds, "1", NodeConfigRules.ErrorSyncInterval)]
+    [InlineData(NodeConfigFields.SyncIntervalSeconds, "0", NodeConfigRules.ErrorSyncInterval)]
+    [InlineData(NodeConfigFields.SyncIntervalSeconds, "3601", NodeConfigRules.ErrorSyncInterval)]
     [InlineData(NodeConfigFields.SyncIntervalSeconds, "-15", NodeConfigRules.ErrorSyncInterval)]
     [InlineData(NodeConfigFields.SyncIntervalSeconds, "mười", NodeConfigRules.ErrorSyncInterval)]
     public void Validate_OneBadField_NamesThatFieldOnly(string field, string value, string expected)

@@ -58,7 +58,7 @@ public static class UiText
         ["settings.error.bank_account"] = ("Số tài khoản chỉ gồm chữ và số, tối đa 19 ký tự.", "An account number has letters and digits only, at most 19."),
         ["settings.error.bank_incomplete"] = ("Cần cả mã ngân hàng và số tài khoản (hoặc để trống cả hai).", "Needs both the BIN and the account number (or neither)."),
         ["settings.error.printer_profile"] = ("Chọn khổ giấy 58mm hoặc 80mm.", "Choose 58mm or 80mm paper."),
-        ["settings.error.sync_interval"] = ("Chu kỳ từ 5 đến 3600 giây.", "Between 5 and 3600 seconds."),
+        ["settings.error.sync_interval"] = ("Chu kỳ từ 1 đến 3600 giây.", "Between 1 and 3600 seconds."),
         ["settings.error.too_long"] = ("Quá dài (tối đa 200 ký tự).", "Too long (200 characters at most)."),
         ["accounts.title"] = ("Tài khoản của xã", "Commune accounts"),
         ["accounts.intro"] = ("Tài khoản tạo ở đây đăng nhập được ngay trên máy này, cả khi mất mạng, và được gửi lên tỉnh.", "Accounts made here sign in on this node at once, even offline, and are sent to the province."),
