@@ -22,11 +22,11 @@ public class DeskPermissionsTests
     }
 
     [Fact]
-    public void Allows_StaffEveryActionButStorage_AdminEvery_AnonymousNone()
+    public void Allows_StaffEveryActionButTheAdminsOwn_AdminEvery_AnonymousNone()
     {
         foreach (var action in Enum.GetValues<DeskAction>())
         {
-            Assert.Equal(action != DeskAction.ManageStorage, DeskPermissions.Allows(DeskRoles.Staff, action));
+            Assert.Equal(action is not (DeskAction.ManageStorage or DeskAction.ManageSettings or DeskAction.ManageAccounts), DeskPermissions.Allows(DeskRoles.Staff, action));
             Assert.True(DeskPermissions.Allows(DeskRoles.CommuneAdmin, action));
             Assert.False(DeskPermissions.Allows(null, action));
         }
@@ -39,5 +39,15 @@ public class DeskPermissionsTests
         Assert.True(DeskPermissions.Allows(DeskRoles.CommuneAdmin, DeskAction.ManageStorage));
         Assert.False(DeskPermissions.Allows(DeskRoles.Staff, DeskAction.ManageStorage));
         Assert.False(DeskPermissions.Allows(DeskRoles.Volunteer, DeskAction.ManageStorage));
+    }
+
+    [Theory]
+    [InlineData(DeskRoles.Staff)]
+    [InlineData(DeskRoles.Volunteer)]
+    public void Allows_SettingsAndAccounts_CommuneAdminOnly(string role)
+    {
+        Assert.False(DeskPermissions.Allows(role, DeskAction.ManageSettings));
+        Assert.False(DeskPermissions.Allows(role, DeskAction.ManageAccounts));
+        Assert.True(DeskPermissions.Allows(DeskRoles.CommuneAdmin, DeskAction.ManageAccounts));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using OneStop.Core.Accounts;
 using OneStop.Core.Changes;
@@ -18,6 +17,9 @@ public enum StaffAccountRefusal
     Role,
     NewNeedsRoleAndPassword,
     PasswordTooShort,
+
+    /// <summary>Long enough but one of the passwords tried first (<see cref="PasswordRules"/>).</summary>
+    PasswordCommon,
 }
 
 /// <summary>
@@ -25,20 +27,20 @@ public enum StaffAccountRefusal
 /// and the console, so both check the same rules. The password is hashed here; only the hash travels,
 /// and nodes check it offline.
 /// </summary>
-public sealed partial class StaffAccountWriter(HubStore store)
+public sealed class StaffAccountWriter(HubStore store)
 {
-    public const int MinPasswordLength = 8;
+    public const int MinPasswordLength = PasswordRules.MinLength;
 
     /// <returns>Null when written, else why not.</returns>
     public async Task<StaffAccountRefusal?> WriteAsync(string communeCode, string userName, StaffAccountChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (!CommuneCode().IsMatch(communeCode))
+        if (!StaffAccountRules.IsCommuneCode(communeCode))
         {
             return StaffAccountRefusal.CommuneCode;
         }
 
-        if (!UserName().IsMatch(userName))
+        if (!StaffAccountRules.IsUserName(userName))
         {
             return StaffAccountRefusal.UserName;
         }
@@ -54,9 +56,9 @@ public sealed partial class StaffAccountWriter(HubStore store)
             return StaffAccountRefusal.NewNeedsRoleAndPassword;
         }
 
-        if (change.Password is { Length: > 0 and < MinPasswordLength })
+        if (change.Password is { Length: > 0 } password && PasswordRules.Check(password, userName) is { } weak)
         {
-            return StaffAccountRefusal.PasswordTooShort;
+            return weak == PasswordRefusal.TooShort ? StaffAccountRefusal.PasswordTooShort : StaffAccountRefusal.PasswordCommon;
         }
 
         var values = new Dictionary<string, string?>(StringComparer.Ordinal) { [StaffAccountFields.UserName] = JsonSerializer.Serialize(userName) };
@@ -85,11 +87,5 @@ public sealed partial class StaffAccountWriter(HubStore store)
     }
 
     public async Task<bool> ExistsAsync(string communeCode, string userName, CancellationToken cancellationToken) =>
-        UserName().IsMatch(userName) && await store.GetAsync(StaffAccountFields.RecordId(communeCode, userName), cancellationToken) is not null;
-
-    [GeneratedRegex(@"^\d{5}$")]
-    private static partial Regex CommuneCode();
-
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{2,40}$")]
-    private static partial Regex UserName();
+        StaffAccountRules.IsUserName(userName) && await store.GetAsync(StaffAccountFields.RecordId(communeCode, userName), cancellationToken) is not null;
 }

@@ -27,6 +27,7 @@ public static class AccountAdminApi
             StaffAccountRefusal.Role => Results.BadRequest(new { error = $"Unknown role '{change.Role}'; one of: {string.Join(", ", StaffAccountFields.Roles)}." }),
             StaffAccountRefusal.NewNeedsRoleAndPassword => Results.BadRequest(new { error = "A new account needs a role and a password." }),
             StaffAccountRefusal.PasswordTooShort => Results.BadRequest(new { error = $"A password has at least {StaffAccountWriter.MinPasswordLength} characters." }),
+            StaffAccountRefusal.PasswordCommon => Results.BadRequest(new { error = "That password is among the first ones guessed; choose another." }),
             _ => throw new InvalidOperationException($"Unhandled refusal {refusal}."),
         };
     }

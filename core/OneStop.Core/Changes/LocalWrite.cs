@@ -27,4 +27,18 @@ public static class LocalWrite
 
         return fields;
     }
+
+    /// <summary>
+    /// As <see cref="Fields"/>, but when anything changes, <paramref name="namingField"/> is written too even if unchanged:
+    /// a record whose id derives from a name (a staff account's user) carries that name in every entry, so the hub can
+    /// check the id against it (<see cref="NodeWrittenRecords"/>).
+    /// </summary>
+    public static IReadOnlyList<FieldChange> FieldsNaming(StoredRecord? local, IReadOnlyDictionary<string, string?> values, string namingField, HlcTimestamp version)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var fields = Fields(local, values, version);
+        return fields.Count == 0 || fields.Any(f => f.Name == namingField) || !values.TryGetValue(namingField, out var name)
+            ? fields
+            : [.. fields, FieldWrites.After(local, namingField, name, version)];
+    }
 }

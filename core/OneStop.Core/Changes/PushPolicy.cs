@@ -57,7 +57,7 @@ public static class PushPolicy
             return new(PushViolationKind.ForgedOrigin, $"entry {entry.OriginSeq} claims origin '{entry.OriginNode}' but the caller is '{nodeId}'");
         }
 
-        if (entry.Scope != communeCode || RecordTypes.IsReference(entry.RecordType))
+        if (entry.Scope != communeCode || (RecordTypes.IsReference(entry.RecordType) && !NodeWrittenRecords.IsNodeWritable(entry.RecordType)))
         {
             return new(PushViolationKind.OutOfScope, $"entry {entry.OriginSeq} writes {entry.RecordType} in scope '{entry.Scope}'; node '{nodeId}' may write only commune {communeCode}");
         }
@@ -70,6 +70,11 @@ public static class PushPolicy
         if (entry.Quarantined)
         {
             return entry.Fields.Count == 0 ? null : new(PushViolationKind.Invalid, $"{which}: a quarantined entry carries no fields");
+        }
+
+        if (NodeWrittenRecords.Refuse(nodeId, communeCode, entry) is { } refusal)
+        {
+            return new(PushViolationKind.OutOfScope, $"{which}: {refusal}");
         }
 
         var bytes = 0L;
@@ -135,7 +140,7 @@ public enum PushViolationKind
     /// <summary>An entry claims another origin than the calling node.</summary>
     ForgedOrigin,
 
-    /// <summary>An entry writes outside the node's commune, or writes reference data.</summary>
+    /// <summary>An entry writes outside the node's commune, writes reference data, or another node's settings or commune's accounts.</summary>
     OutOfScope,
 
     /// <summary>An entry is malformed: clock out of bounds, another node's version, reserved or oversized field.</summary>

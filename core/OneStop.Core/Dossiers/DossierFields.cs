@@ -10,6 +10,9 @@ public static class DossierFields
     /// <summary>Who wrote the status, in the same write as the status, so a timeline pairs them by version.</summary>
     public const string StatusBy = "status_by";
     public const string CreatedAt = "created_at";
+
+    /// <summary>Who made the dossier (the desk user); a volunteer sees only the drafts they made.</summary>
+    public const string CreatedBy = "created_by";
     public const string FormPrefix = "form.";
 
     public const string ReceivedAt = "received_at";

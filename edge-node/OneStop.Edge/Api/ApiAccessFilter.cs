@@ -7,15 +7,16 @@ namespace OneStop.Edge.Api;
 
 /// <summary>
 /// Who may call the node's HTTP API: a signed-in staff member or commune admin (the UI's cookie), or a
-/// script presenting the node's API key. Volunteers may read but not change anything here, matching
-/// the UI's own server-side role checks; anonymous callers on the office network get nothing.
+/// script presenting the node's API key. Volunteers get nothing here: the API returns every dossier with its
+/// residents' CCCD numbers, and a volunteer sees only their own drafts, masked, through the desk (VolunteerView);
+/// anonymous callers on the office network get nothing either.
 /// </summary>
 public sealed class ApiAccessFilter(IOptions<EdgeOptions> options) : IEndpointFilter
 {
     public const string KeyHeader = "X-OneStop-Api-Key";
 
     private static readonly string[] WriterRoles = ["staff", "commune_admin"];
-    private static readonly string[] ReaderRoles = ["volunteer", "staff", "commune_admin"];
+    private static readonly string[] ReaderRoles = ["staff", "commune_admin"];
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -48,6 +48,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             [DossierFields.Status] = JsonSerializer.Serialize(DossierStatus.Draft.ToName()),
             [DossierFields.CreatedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
             [DossierFields.Channel] = JsonSerializer.Serialize(channel.ToName()),
+            [DossierFields.CreatedBy] = JsonSerializer.Serialize(receivedBy),
         };
         foreach (var (key, value) in answers.Where(p => !string.IsNullOrEmpty(p.Value)))
         {

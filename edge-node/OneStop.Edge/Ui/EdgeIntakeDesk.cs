@@ -7,6 +7,7 @@ using OneStop.Core.Changes;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Forms;
 using OneStop.Core.Merge;
+using OneStop.Core.Nodes;
 using OneStop.Core.Statistics;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Clock;
@@ -32,9 +33,10 @@ public sealed class EdgeIntakeDesk(
     IOptions<EdgeOptions> edgeOptions,
     IOptions<EdgeUiOptions> uiOptions,
     TimeProvider time,
+    Nodes.EdgeNodeSettings nodeSettings,
     DeskLegalDate? legalDate = null) : IIntakeDesk
 {
-    public DeskSettings Settings { get; } = BuildSettings(edgeOptions.Value, uiOptions.Value);
+    public DeskSettings Settings => BuildSettings(edgeOptions.Value, uiOptions.Value, nodeSettings.Current);
 
     public async Task<IReadOnlyList<Procedure>> ListProceduresAsync(CancellationToken cancellationToken = default)
     {
@@ -65,19 +67,27 @@ public sealed class EdgeIntakeDesk(
             .ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
         var draft = new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive) { ConfirmedDate = legalDate?.Confirmed };
         var dossier = await ValidatedAsync(() => dossiers.CreateAsync(draft, user.UserName(), cancellationToken, user.Role() == DeskRoles.Volunteer ? FilingChannel.Assisted : FilingChannel.Desk));
-        return await ReadAsync(dossier.Id, cancellationToken);
+        return VolunteerView.Shown(user, await ReadAsync(dossier.Id, cancellationToken));
     }
 
     public async Task<IReadOnlyList<DeskDossier>> ListDossiersAsync(CancellationToken cancellationToken = default)
     {
-        await RequireAsync(DeskAction.ReadDossiers);
-        return [.. (await store.ListAsync(RecordTypes.Dossier, 2_000, cancellationToken)).Select(DeskDossierReader.Read)];
+        var user = await RequireAsync(DeskAction.ReadDossiers);
+        return [.. (await store.ListAsync(RecordTypes.Dossier, 2_000, cancellationToken))
+            .Where(record => VolunteerView.MaySee(user, record))
+            .Select(record => VolunteerView.Shown(user, DeskDossierReader.Read(record)))];
     }
 
     public async Task<DeskDossier?> GetDossierAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        await RequireAsync(DeskAction.ReadDossiers);
-        return await TryReadAsync(id, cancellationToken);
+        var user = await RequireAsync(DeskAction.ReadDossiers);
+        if (await store.GetAsync(id, cancellationToken) is { } record && !VolunteerView.MaySee(user, RecordData.Of(record)))
+        {
+            // Another's dossier, or one past the draft: to a volunteer it does not exist, whoever links to it.
+            return null;
+        }
+
+        return await TryReadAsync(id, cancellationToken) is { } dossier ? VolunteerView.Shown(user, dossier) : null;
     }
 
     public async Task<DeskDossier> ReceiveAsync(Guid id, CancellationToken cancellationToken = default)
@@ -175,11 +185,16 @@ public sealed class EdgeIntakeDesk(
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(AppointmentCalculator.VietnamOffset).DateTime);
 
-    private static DeskSettings BuildSettings(EdgeOptions edge, EdgeUiOptions ui)
+    /// <summary>The node's settings record over the Edge:Ui defaults (<see cref="Nodes.EdgeNodeSettings"/> fills what the record lacks).</summary>
+    private static DeskSettings BuildSettings(EdgeOptions edge, EdgeUiOptions ui, IReadOnlyDictionary<string, string?> node)
     {
-        var bank = ui.BankBin is { Length: > 0 } bin && ui.BankAccount is { Length: > 0 } account
-            ? new BankAccount(bin, account, ui.BankAccountName ?? string.Empty)
+        var bank = node.GetValueOrDefault(NodeConfigFields.BankBin) is { Length: > 0 } bin && node.GetValueOrDefault(NodeConfigFields.BankAccount) is { Length: > 0 } account
+            ? new BankAccount(bin, account, node.GetValueOrDefault(NodeConfigFields.BankAccountName) ?? string.Empty)
             : null;
-        return new DeskSettings(ui.OfficeNameVi, ui.OfficeNameEn, edge.NodeId, bank);
+        var office = node.GetValueOrDefault(NodeConfigFields.OfficeName);
+        return new DeskSettings(office ?? ui.OfficeNameVi, office ?? ui.OfficeNameEn, edge.NodeId, bank)
+        {
+            PublicAddress = node.GetValueOrDefault(NodeConfigFields.PublicAddress),
+        };
     }
 }

@@ -38,6 +38,10 @@ public static class EdgeUiExtensions
         builder.Services.AddScoped<IDeskStorage, EdgeDeskStorage>();
         builder.Services.AddScoped<IDeskReports, EdgeDeskReports>();
         builder.Services.AddSingleton<ScanInbox>();
+        builder.Services.AddSingleton<Nodes.EdgeNodeSettings>();
+        builder.Services.AddSingleton<Accounts.EdgeStaffAccountWriter>();
+        builder.Services.AddScoped<IDeskNodeSettings, EdgeDeskNodeSettings>();
+        builder.Services.AddScoped<IDeskStaffAccounts, EdgeDeskStaffAccounts>();
         // The device set belongs to the host's device services; until they register it, the UI brings its own
         // (simulators unless section "Hardware" says otherwise). TryAdd keeps a single set either way.
         builder.Services.AddOptions<HardwareOptions>().BindConfiguration("Hardware");

@@ -13,9 +13,10 @@ internal static class DeskPageContext
     // A Tuesday in Vietnam, mid-morning: dates in the forms are checked against it.
     public static readonly DateTimeOffset Now = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
 
-    public static BunitContext Create(FakeIntakeDesk desk, string role)
+    public static BunitContext Create(FakeIntakeDesk desk, string role, Action<IServiceCollection>? more = null)
     {
         var context = new BunitContext();
+        more?.Invoke(context.Services);
         context.Services.AddSingleton<Loc>();
         context.Services.AddSingleton<IIntakeDesk>(desk);
         context.Services.AddSingleton<IDeskDevices>(new IdleDevices());

@@ -5,7 +5,19 @@ namespace OneStop.Ui.Ports;
 /// <param name="OfficeNameEn">Office name in English.</param>
 /// <param name="NodeId">This node's id, printed small on slips for support.</param>
 /// <param name="Bank">Where bank transfers go; null when the node takes cash only.</param>
-public sealed record DeskSettings(string OfficeNameVi, string OfficeNameEn, string NodeId, BankAccount? Bank);
+public sealed record DeskSettings(string OfficeNameVi, string OfficeNameEn, string NodeId, BankAccount? Bank)
+{
+    /// <summary>Where residents' phones reach the desk (the slip QR, status and feedback links); null: the address the browser used.</summary>
+    public string? PublicAddress { get; init; }
+
+    /// <summary>The absolute link to <paramref name="pathAndQuery"/> under <see cref="PublicAddress"/>, or under <paramref name="fallbackBase"/> when none is set.</summary>
+    public string PublicLink(string pathAndQuery, string fallbackBase)
+    {
+        ArgumentNullException.ThrowIfNull(pathAndQuery);
+        var baseText = string.IsNullOrWhiteSpace(PublicAddress) ? fallbackBase : PublicAddress;
+        return baseText.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
+    }
+}
 
 /// <param name="BankBin">Six-digit NAPAS bank identification number.</param>
 /// <param name="AccountNumber">Account number at that bank.</param>

@@ -22,4 +22,10 @@ public enum DeskAction
 
     /// <summary>The commune's rates (docs/statistics.md): staff and the commune admin, not volunteers.</summary>
     ReadReports,
+
+    /// <summary>The node's settings and first-run setup: the commune admin only.</summary>
+    ManageSettings,
+
+    /// <summary>Create, reset and disable the commune's accounts: the commune admin only.</summary>
+    ManageAccounts,
 }

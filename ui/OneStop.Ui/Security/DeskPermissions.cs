@@ -15,7 +15,7 @@ public static class DeskPermissions
         DeskAction.AttachFile,
     ];
 
-    private static readonly DeskAction[] CommuneAdminOnlyActions = [DeskAction.ManageStorage];
+    private static readonly DeskAction[] CommuneAdminOnlyActions = [DeskAction.ManageStorage, DeskAction.ManageSettings, DeskAction.ManageAccounts];
 
     public static bool Allows(string? role, DeskAction action) => role switch
     {

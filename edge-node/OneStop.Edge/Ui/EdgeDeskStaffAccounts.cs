@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using OneStop.Edge.Accounts;
+using OneStop.Ui.Ports;
+using OneStop.Ui.Security;
+
+namespace OneStop.Edge.Ui;
+
+/// <summary>The accounts page's door to the commune's accounts; the commune admin only.</summary>
+public sealed class EdgeDeskStaffAccounts(EdgeStaffAccountWriter writer, AuthenticationStateProvider authentication) : IDeskStaffAccounts
+{
+    public async Task<IReadOnlyList<DeskStaffAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await authentication.RequireAsync(DeskAction.ManageAccounts);
+        return [.. (await writer.ListAsync(cancellationToken)).Select(a => new DeskStaffAccount(a.UserName, a.DisplayName, a.Role, a.Disabled))];
+    }
+
+    public async Task<string?> CreateAsync(string userName, string displayName, string role, string password, CancellationToken cancellationToken = default)
+    {
+        await authentication.RequireAsync(DeskAction.ManageAccounts);
+        return Key(await writer.CreateAsync(userName.Trim(), displayName, role, password, cancellationToken));
+    }
+
+    public async Task<string?> ResetPasswordAsync(string userName, string newPassword, CancellationToken cancellationToken = default)
+    {
+        await authentication.RequireAsync(DeskAction.ManageAccounts);
+        return Key(await writer.SetPasswordAsync(userName, newPassword, cancellationToken));
+    }
+
+    public async Task<string?> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken = default)
+    {
+        var user = await authentication.RequireAsync(DeskAction.ManageAccounts);
+        if (disabled && string.Equals(user.Identity?.Name, userName, StringComparison.OrdinalIgnoreCase))
+        {
+            // The last admin locking themself out would need the province to undo it.
+            return "accounts.error.self";
+        }
+
+        return Key(await writer.SetDisabledAsync(userName, disabled, cancellationToken));
+    }
+
+    internal static string? Key(EdgeAccountRefusal? refusal) => refusal is { } why ? Key(why) : null;
+
+    internal static string Key(EdgeAccountRefusal refusal) => refusal switch
+    {
+        EdgeAccountRefusal.UserName => "accounts.error.user",
+        EdgeAccountRefusal.Role => "accounts.error.role",
+        EdgeAccountRefusal.Exists => "accounts.error.exists",
+        EdgeAccountRefusal.Missing => "accounts.error.missing",
+        EdgeAccountRefusal.PasswordTooShort => "accounts.error.short",
+        EdgeAccountRefusal.PasswordCommon => "accounts.error.common",
+        _ => "accounts.error.name",
+    };
+}
