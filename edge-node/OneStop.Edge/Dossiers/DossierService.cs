@@ -49,6 +49,11 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             [DossierFields.CreatedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
             [DossierFields.Channel] = JsonSerializer.Serialize(channel.ToName()),
         };
+        if (draft.DataReused)
+        {
+            values[DossierFields.DataReused] = "true";
+        }
+
         foreach (var (key, value) in answers.Where(p => !string.IsNullOrEmpty(p.Value)))
         {
             values[DossierFields.FormPrefix + key] = JsonSerializer.Serialize(value);
@@ -118,7 +123,8 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         if (to is DossierStatus.Approved or DossierStatus.Rejected or DossierStatus.Withdrawn)
         {
             // The on-time rate compares this moment with the due date; it is written with the status so they travel together.
-            values[DossierFields.ClosedAt] = JsonSerializer.Serialize(time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            var closedAt = legalClock?.BestMoment(confirmedDate) ?? time.GetUtcNow();
+            values[DossierFields.ClosedAt] = JsonSerializer.Serialize(closedAt.ToString("O", CultureInfo.InvariantCulture));
         }
 
         if (to == DossierStatus.ResultReturned)

@@ -63,7 +63,7 @@ public sealed class EdgeIntakeDesk(
         var answers = filing.Answers
             .Where(p => !string.IsNullOrWhiteSpace(p.Value))
             .ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
-        var draft = new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive) { ConfirmedDate = legalDate?.Confirmed };
+        var draft = new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive) { ConfirmedDate = legalDate?.Confirmed, DataReused = filing.DataReused };
         var dossier = await ValidatedAsync(() => dossiers.CreateAsync(draft, user.UserName(), cancellationToken, user.Role() == DeskRoles.Volunteer ? FilingChannel.Assisted : FilingChannel.Desk));
         return await ReadAsync(dossier.Id, cancellationToken);
     }
@@ -119,6 +119,11 @@ public sealed class EdgeIntakeDesk(
                 DeskDossierReader.PaymentJson(method, quote.TotalVnd, now, user.UserName()),
         };
         stamp.AddTo(values);
+        if (quote.IsExempt)
+        {
+            values[DossierFields.FeeExempt] = "true";
+        }
+
         await store.WriteAsync(id, RecordTypes.Dossier, edgeOptions.Value.CommuneCode, values, cancellationToken);
         return await ReadAsync(id, cancellationToken);
     }
