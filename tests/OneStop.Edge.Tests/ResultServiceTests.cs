@@ -12,7 +12,6 @@ using OneStop.Edge.DigitalResults;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
 using OneStop.Edge.Ui;
-using OneStop.Ui.Ports;
 
 namespace OneStop.Edge.Tests;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using OneStop.Core.Forms;
+using OneStop.Core.Slips;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.DigitalResults;
 using OneStop.Edge.Store;

@@ -22,8 +22,3 @@ public interface IDeskResults
 /// <param name="Sha256">SHA-256 of the document, hex.</param>
 /// <param name="SealedText">The signed result QR text.</param>
 public sealed record DeskResult(Guid AttachmentId, string FileName, string Sha256, string SealedText);
-
-/// <param name="Check">The outcome with the signer's key.</param>
-/// <param name="Claim">What the QR says, when it could be read.</param>
-/// <param name="UnknownSigner">No key is held for the node that signed: it cannot be checked here.</param>
-public sealed record ResultVerification(SlipCheck Check, ResultClaim? Claim, bool UnknownSigner);

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using OneStop.Core.Changes;
-using OneStop.Core.Slips;
 
-namespace OneStop.Ui.Ports;
+namespace OneStop.Core.Slips;
 
 /// <summary>
 /// The offline check of a result QR wherever it is scanned (node or hub): the signer's public key comes from its
