@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Routing.Matching;
@@ -38,6 +40,8 @@ public static class PublicSiteExtensions
         });
         builder.Services.AddSingleton<MatcherPolicy, ListenerPolicy>();
         builder.Services.AddRazorComponents();
+        // Vietnamese as text, not as &#x...; entities: a third of the bytes on a resident's 2G phone.
+        builder.Services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<Loc>();
         builder.Services.AddSingleton<IPublicRecords, HubPublicRecords>();
