@@ -40,7 +40,8 @@ public sealed class ResidentOnlineJourneyTests
         await phone.Locator("#commune").SelectOptionAsync(SyncCluster.CommuneCode);
         await DeskBrowser.ScreenshotAsync(phone, "60-public-file-online-360");
         await phone.GetByTestId("online-submit").ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/filed/[0-9a-f]{32}$"));
+        await phone.WaitForLoadStateAsync();
+        Assert.True(Regex.IsMatch(phone.Url, "/filed/[0-9a-f]{32}$"), phone.Url + " " + await phone.Locator("main").InnerTextAsync());
         var code = await phone.GetByTestId("filed-code").InnerTextAsync();
         var id = Guid.Parse(code);
 
