@@ -3,6 +3,7 @@ using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Api;
 using OneStop.Hub.Maintenance;
 using OneStop.Hub.Operations;
+using OneStop.Hub.PublicSite;
 
 if (await HubCommands.TryRunAsync(args) is { } exitCode)
 {
@@ -15,6 +16,7 @@ builder.AddHubStore();
 builder.AddHubConsole();
 builder.AddHubHealth();
 builder.AddHubMetrics();
+builder.AddHubPublicSite();
 
 var app = builder.Build();
 app.MapHubSync();
@@ -22,5 +24,6 @@ app.MapHubAdminApi();
 app.MapHubConsole();
 app.MapHubHealth();
 app.MapHubMetrics();
+app.MapHubPublicSite();
 app.Run();
 return 0;

@@ -29,6 +29,9 @@ public sealed record Procedure(
     public string Handling { get; init; } = string.Empty;
 
     public string? NationalCode { get; init; }
+
+    /// <summary>"online_filing": true when residents may file it on the province's public site (full-process online).</summary>
+    public bool OnlineFiling { get; init; }
 }
 
 public sealed record ProcedureFee(long? AmountVnd, string Unit, string? NoteVi)

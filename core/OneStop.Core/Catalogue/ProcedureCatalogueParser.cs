@@ -55,6 +55,7 @@ public static class ProcedureCatalogueParser
                 time.ValueKind == JsonValueKind.Object && time.TryGetProperty("estimate", out var e) && e.ValueKind == JsonValueKind.True),
             Handling = Text(item, "handling"),
             NationalCode = OptionalText(item, "national_code"),
+            OnlineFiling = item.TryGetProperty("online_filing", out var online) && online.ValueKind == JsonValueKind.True,
         };
     }
 

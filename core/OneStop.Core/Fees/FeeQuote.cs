@@ -25,4 +25,7 @@ public sealed record FeeQuote(string ProcedureCode, IReadOnlyList<FeeLine> Lines
     public long TotalVnd => Lines.Sum(l => l.AmountVnd ?? 0);
 
     public bool IsComplete => Lines.All(l => l.AmountVnd is not null);
+
+    /// <summary>Every line was waived by an exemption: the dossier counts as fee-exempt, not as unpaid (docs/statistics.md).</summary>
+    public bool IsExempt => Lines.Count > 0 && Lines.All(l => l.ExemptionVi is not null);
 }

@@ -45,12 +45,7 @@ public static class SlipSeal
     public static string Encode(SlipClaim claim, byte[] signature)
     {
         ArgumentNullException.ThrowIfNull(signature);
-        if (signature.Length != SignatureLength)
-        {
-            throw new ArgumentException($"An ECDSA P-256 signature in r‖s form is {SignatureLength} bytes.", nameof(signature));
-        }
-
-        return Base64Url.EncodeToString(CanonicalBytes(claim)) + Separator + Base64Url.EncodeToString(signature);
+        return Join(CanonicalBytes(claim), signature);
     }
 
     /// <summary>
@@ -82,41 +77,25 @@ public static class SlipSeal
     public static bool TryDecode(string? sealedText, out SlipClaim? claim, out byte[] signature)
     {
         claim = null;
-        signature = [];
-        var parts = (sealedText ?? string.Empty).Split(Separator);
-        if (parts.Length != 2 || !TryFromBase64Url(parts[0], out var canonical) || !TryFromBase64Url(parts[1], out var signed) || signed.Length != SignatureLength)
-        {
-            return false;
-        }
-
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(canonical);
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-
-        var lines = text.Split('\n');
-        if (lines.Length != 5 || lines[0] != FormatTag
+        if (!TrySplit(sealedText, out var lines, out var canonical, out signature)
+            || lines.Length != 5 || lines[0] != FormatTag
             || !Guid.TryParseExact(lines[1], "N", out var dossierId)
             || !DateOnly.TryParseExact(lines[3], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
             || !IsCommuneCode(lines[2]) || lines[4].Length == 0 || lines[4].Any(char.IsControl))
         {
+            signature = [];
             return false;
         }
 
         var decoded = new SlipClaim(dossierId, lines[2], due, lines[4]);
         // Upper-case hex or padding would decode to the same claim: only the canonical spelling is accepted.
-        if (!CanonicalBytes(decoded).AsSpan().SequenceEqual(canonical) || Encode(decoded, signed) != sealedText)
+        if (!CanonicalBytes(decoded).AsSpan().SequenceEqual(canonical) || Encode(decoded, signature) != sealedText)
         {
+            signature = [];
             return false;
         }
 
         claim = decoded;
-        signature = signed;
         return true;
     }
 
@@ -128,12 +107,55 @@ public static class SlipSeal
             return SlipCheck.Malformed;
         }
 
+        return SignatureMatches(CanonicalBytes(claim!), signature, publicKeySpki) ? SlipCheck.Valid : SlipCheck.BadSignature;
+    }
+
+    /// <summary>
+    /// The parts every sealed text shares, slip or result: the canonical lines (UTF-8, first line the format tag)
+    /// and the 64-byte signature. False for anything not two base64url parts of valid UTF-8.
+    /// </summary>
+    internal static bool TrySplit(string? sealedText, out string[] lines, out byte[] canonical, out byte[] signature)
+    {
+        lines = [];
+        canonical = [];
+        signature = [];
+        var parts = (sealedText ?? string.Empty).Split(Separator);
+        if (parts.Length != 2 || !TryFromBase64Url(parts[0], out canonical) || !TryFromBase64Url(parts[1], out signature) || signature.Length != SignatureLength)
+        {
+            return false;
+        }
+
+        try
+        {
+            lines = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(canonical).Split('\n');
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The sealed text for canonical bytes and their signature, in the one accepted spelling.</summary>
+    internal static string Join(byte[] canonical, byte[] signature)
+    {
+        if (signature.Length != SignatureLength)
+        {
+            throw new ArgumentException($"An ECDSA P-256 signature in r‖s form is {SignatureLength} bytes.", nameof(signature));
+        }
+
+        return Base64Url.EncodeToString(canonical) + Separator + Base64Url.EncodeToString(signature);
+    }
+
+    /// <summary>The one signature check of every sealed text: ECDSA P-256 over SHA-256, r‖s form.</summary>
+    internal static bool SignatureMatches(byte[] canonical, byte[] signature, ReadOnlySpan<byte> publicKeySpki)
+    {
         using var key = ECDsa.Create();
         key.ImportSubjectPublicKeyInfo(publicKeySpki, out _);
-        return key.VerifyData(CanonicalBytes(claim!), signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
-            ? SlipCheck.Valid
-            : SlipCheck.BadSignature;
+        return key.VerifyData(canonical, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     }
+
+    internal static bool IsCommune(string? code) => IsCommuneCode(code);
 
     private static bool TryFromBase64Url(string text, out byte[] bytes)
     {

@@ -25,6 +25,18 @@ public sealed class LegalClock(ClockWatch watch, TimeProvider time)
         return new LegalStamp(moment, confirmation);
     }
 
+    /// <summary>
+    /// The best moment the node knows for a fact that is not itself a legal act (when a dossier left the pending
+    /// pile): the confirmed date when a person gave one, else the estimate; never refused, so a decision is not held
+    /// up by the clock, and never the bare wall clock of a box that lost its time.
+    /// </summary>
+    public DateTimeOffset BestMoment(DateOnly? confirmedDate)
+    {
+        var assessment = watch.Assess();
+        return ClockHealthPolicy.LegalMoment(assessment, confirmedDate, AppointmentCalculator.VietnamOffset)
+            ?? DateTimeOffset.FromUnixTimeMilliseconds(assessment.BestEstimateMs).ToOffset(AppointmentCalculator.VietnamOffset);
+    }
+
     /// <summary>The moment to stamp with when a door has no clock judgement (tests that build services by hand).</summary>
     public static LegalStamp Unjudged(TimeProvider time) => new(time.GetUtcNow(), null);
 

@@ -50,6 +50,11 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             [DossierFields.Channel] = JsonSerializer.Serialize(channel.ToName()),
             [DossierFields.CreatedBy] = JsonSerializer.Serialize(receivedBy),
         };
+        if (draft.DataReused)
+        {
+            values[DossierFields.DataReused] = "true";
+        }
+
         foreach (var (key, value) in answers.Where(p => !string.IsNullOrEmpty(p.Value)))
         {
             values[DossierFields.FormPrefix + key] = JsonSerializer.Serialize(value);
@@ -119,7 +124,8 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         if (to is DossierStatus.Approved or DossierStatus.Rejected or DossierStatus.Withdrawn)
         {
             // The on-time rate compares this moment with the due date; it is written with the status so they travel together.
-            values[DossierFields.ClosedAt] = JsonSerializer.Serialize(time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            var closedAt = legalClock?.BestMoment(confirmedDate) ?? time.GetUtcNow();
+            values[DossierFields.ClosedAt] = JsonSerializer.Serialize(closedAt.ToString("O", CultureInfo.InvariantCulture));
         }
 
         if (to == DossierStatus.ResultReturned)

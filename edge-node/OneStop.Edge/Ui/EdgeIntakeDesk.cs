@@ -65,7 +65,7 @@ public sealed class EdgeIntakeDesk(
         var answers = filing.Answers
             .Where(p => !string.IsNullOrWhiteSpace(p.Value))
             .ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
-        var draft = new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive) { ConfirmedDate = legalDate?.Confirmed };
+        var draft = new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive) { ConfirmedDate = legalDate?.Confirmed, DataReused = filing.DataReused };
         var dossier = await ValidatedAsync(() => dossiers.CreateAsync(draft, user.UserName(), cancellationToken, user.Role() == DeskRoles.Volunteer ? FilingChannel.Assisted : FilingChannel.Desk));
         return VolunteerView.Shown(user, await ReadAsync(dossier.Id, cancellationToken));
     }
@@ -129,6 +129,11 @@ public sealed class EdgeIntakeDesk(
                 DeskDossierReader.PaymentJson(method, quote.TotalVnd, now, user.UserName()),
         };
         stamp.AddTo(values);
+        if (quote.IsExempt)
+        {
+            values[DossierFields.FeeExempt] = "true";
+        }
+
         await store.WriteAsync(id, RecordTypes.Dossier, edgeOptions.Value.CommuneCode, values, cancellationToken);
         return await ReadAsync(id, cancellationToken);
     }

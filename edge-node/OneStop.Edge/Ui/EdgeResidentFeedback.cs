@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using OneStop.Core.Changes;
 using OneStop.Core.Dossiers;
@@ -69,14 +67,7 @@ public sealed class EdgeResidentFeedback(EdgeStore store, TimeProvider time) : I
     public void Dispose() => _submit.Dispose();
 
     /// <summary>A name-based id (SHA-256, version 8 layout): the same for a dossier on every node.</summary>
-    public static Guid FeedbackId(Guid dossierId)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("onestop/feedback/" + dossierId.ToString("D")));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid FeedbackId(Guid dossierId) => ResidentFeedbackIds.For(dossierId);
 
     private static DossierStatus? Status(StoredRecord dossier) =>
         dossier.GetJson(DossierFields.Status) is { } json && DossierStatusNames.TryParse(JsonSerializer.Deserialize<string>(json), out var status) ? status : null;

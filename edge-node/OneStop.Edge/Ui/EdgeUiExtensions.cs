@@ -30,6 +30,8 @@ public static class EdgeUiExtensions
         builder.Services.AddScoped<IIntakeDesk, EdgeIntakeDesk>();
         builder.Services.AddScoped<IDeskDevices, EdgeDeskDevices>();
         builder.Services.AddScoped<IDeskAttachments, EdgeDeskAttachments>();
+        builder.Services.AddSingleton<OneStop.Edge.DigitalResults.ResultService>();
+        builder.Services.AddScoped<IDeskResults, EdgeDeskResults>();
         builder.Services.AddSingleton<NodeSigningKey>();
         builder.Services.AddSingleton<ISlipSeals, EdgeSlipSeals>();
         builder.Services.AddSingleton<IQueueKiosk, EdgeQueueKiosk>();

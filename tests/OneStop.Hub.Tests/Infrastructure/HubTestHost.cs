@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Api;
 using OneStop.Hub.Operations;
+using OneStop.Hub.PublicSite;
 using OneStop.Hub.Store;
 using OneStop.Protocol;
 using OneStop.TestHosts;
@@ -28,8 +29,9 @@ public sealed class HubTestHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _root;
 
-    private HubTestHost(WebApplication app, string root, int grpcPort, int httpPort)
+    private HubTestHost(WebApplication app, string root, int grpcPort, int httpPort, int publicPort)
     {
+        PublicAddress = new Uri($"http://127.0.0.1:{publicPort}");
         _app = app;
         _root = root;
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
@@ -42,6 +44,9 @@ public sealed class HubTestHost : IAsyncDisposable
     public string DataDirectory => _root;
 
     public Uri HttpAddress { get; }
+
+    /// <summary>The residents' public site listener.</summary>
+    public Uri PublicAddress { get; }
 
     /// <summary>The admin API key this host was configured with.</summary>
     public const string AdminKey = "test-admin-key";
@@ -65,6 +70,7 @@ public sealed class HubTestHost : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("onestop-hub-test-").FullName;
         var grpcPort = HostProcess.FreePort();
         var httpPort = HostProcess.FreePort();
+        var publicPort = HostProcess.FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "OneStop.Hub" });
         var settings = new Dictionary<string, string?>
         {
@@ -79,6 +85,7 @@ public sealed class HubTestHost : IAsyncDisposable
             ["Hub:Nodes:1:Id"] = NodeB,
             ["Hub:Nodes:1:CommuneCode"] = CommuneB,
             ["Hub:Nodes:1:Key"] = KeyB,
+            ["Hub:PublicUrls"] = $"http://127.0.0.1:{publicPort}",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -92,14 +99,16 @@ public sealed class HubTestHost : IAsyncDisposable
         builder.AddHubConsole();
         builder.AddHubHealth();
         builder.AddHubMetrics();
+        builder.AddHubPublicSite();
         var app = builder.Build();
         app.MapHubSync();
         app.MapHubAdminApi();
         app.MapHubConsole();
         app.MapHubHealth();
         app.MapHubMetrics();
+        app.MapHubPublicSite();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        return new HubTestHost(app, root, grpcPort, httpPort);
+        return new HubTestHost(app, root, grpcPort, httpPort, publicPort);
     }
 
     /// <summary>A sync client that presents the given node's id and key on every call.</summary>
