@@ -1,5 +1,6 @@
 using OneStop.Hub;
 using OneStop.Hub.AdminConsole;
+using OneStop.Hub.Enrolment;
 using OneStop.Hub.Api;
 using OneStop.Hub.Maintenance;
 using OneStop.Hub.Operations;
@@ -12,12 +13,14 @@ if (await HubCommands.TryRunAsync(args) is { } exitCode)
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHubEndpoints();
 builder.AddHubStore();
+builder.AddNodeEnrolment();
 builder.AddHubConsole();
 builder.AddHubHealth();
 builder.AddHubMetrics();
 
 var app = builder.Build();
 app.MapHubSync();
+app.MapNodeEnrolment();
 app.MapHubAdminApi();
 app.MapHubConsole();
 app.MapHubHealth();
