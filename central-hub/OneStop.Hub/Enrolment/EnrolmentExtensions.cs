@@ -18,6 +18,7 @@ public static class EnrolmentExtensions
             Path.Combine(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory, EnrolmentStore.FileName)));
         builder.Services.AddSingleton<NodeEnrolment>();
         builder.Services.AddSingleton<EnrolmentService>();
+        builder.Services.AddSingleton<OneStop.HubConsole.Ports.IConsoleEnrolment, ConsoleEnrolment>();
         builder.Services.AddSingleton<CertificateAuthenticator>();
         builder.Services.AddSingleton<INodeAuthenticator>(sp =>
             sp.GetRequiredService<IOptions<NodeSecurityOptions>>().Value.DevelopmentSharedKeys
