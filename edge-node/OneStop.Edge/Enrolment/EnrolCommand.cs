@@ -18,7 +18,7 @@ public static class EnrolCommand
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var hub = new Option<Uri>("--hub") { Description = "Hub sync address / Địa chỉ máy chủ tỉnh (https://…:5090)", Required = true };
+        var hub = new Option<string>("--hub") { Description = "Hub sync address / Địa chỉ máy chủ tỉnh (https://…:5090)", Required = true };
         var token = new Option<string>("--token") { Description = "Enrolment token / Mã đăng ký", Required = true };
         var commune = new Option<string?>("--commune") { Description = "Commune code / Mã xã (default: Edge:CommuneCode)" };
         var command = new RootCommand("Enrol this node with the province hub / Đăng ký máy với máy chủ tỉnh") { hub, token, commune };
@@ -31,10 +31,16 @@ public static class EnrolCommand
             var edge = host.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;
             var credentials = new NodeCredentials(edge.DataDirectory);
             var enroller = new NodeEnroller(credentials, TimeProvider.System);
+            if (!Uri.TryCreate(result.GetRequiredValue(hub), UriKind.Absolute, out var hubUrl))
+            {
+                AnsiConsole.MarkupLine("[red]Địa chỉ máy chủ tỉnh không đúng / The hub address is not a URL:[/] {0}", Markup.Escape(result.GetRequiredValue(hub)));
+                return 2;
+            }
+
             try
             {
                 var outcome = await AnsiConsole.Status().StartAsync("Enrolling / Đang đăng ký…", _ =>
-                    enroller.EnrolAsync(result.GetRequiredValue(hub), result.GetRequiredValue(token), result.GetValue(commune) ?? edge.CommuneCode, cancellationToken));
+                    enroller.EnrolAsync(hubUrl, result.GetRequiredValue(token), result.GetValue(commune) ?? edge.CommuneCode, cancellationToken));
                 AnsiConsole.MarkupLine(
                     "[green]Đã đăng ký / Enrolled[/]: {0} · xã / commune {1} · chứng thư đến / certificate until {2:u}",
                     Markup.Escape(outcome.NodeId), Markup.Escape(outcome.CommuneCode), outcome.NotAfter);
