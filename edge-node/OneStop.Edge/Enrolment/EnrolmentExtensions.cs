@@ -22,6 +22,7 @@ public static class EnrolmentExtensions
         builder.Services.AddSingleton(sp => new NodeCredentials(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory));
         builder.Services.AddSingleton<NodeEnroller>();
         builder.Services.AddHostedService<CertificateRenewal>();
+        builder.Services.AddScoped<OneStop.Ui.Ports.IDeskEnrolment, EdgeDeskEnrolment>();
         return builder;
     }
 }
