@@ -35,7 +35,7 @@ public sealed class EnrolmentPageTests : ConsoleTestContext
     public void Revocation_FirstClickOnlyAsks_ConfirmRevokesAsThatAdmin()
     {
         AddAuthorization().SetAuthorized("qt.tinh").SetRoles(ConsoleRoles.Admin);
-        _enrolment.Certificates.Add(new NodeCertificateView("0A1B", 0, long.MaxValue, null));
+        _enrolment.Certificates.Add(new NodeCertificateView("0A1B", 1_790_000_000_000, 1_810_000_000_000, null));
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var panel = Render<NodeRevocation>(p => p.Add(c => c.NodeId, "node-sapa-01"));
 
@@ -52,7 +52,7 @@ public sealed class EnrolmentPageTests : ConsoleTestContext
     public void Revocation_Viewer_SeesCertificatesButNoButton()
     {
         AddAuthorization().SetAuthorized("xem.tinh").SetRoles(ConsoleRoles.Viewer);
-        _enrolment.Certificates.Add(new NodeCertificateView("0A1B", 0, long.MaxValue, null));
+        _enrolment.Certificates.Add(new NodeCertificateView("0A1B", 1_790_000_000_000, 1_810_000_000_000, null));
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
         var panel = Render<NodeRevocation>(p => p.Add(c => c.NodeId, "node-sapa-01"));
