@@ -9,13 +9,13 @@ namespace OneStop.EndToEnd.Tests;
 /// </summary>
 public sealed partial class EnrolmentTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task Enrol_RealHubAndNode_SyncsOverMutualTlsAndRenewsBeforeExpiry()
     {
         await using var cluster = new SyncCluster();
-        await cluster.StartHubAsync(CertificateHub(lifetime: "00:00:15"));
+        await cluster.StartHubAsync(CertificateHub(lifetime: "00:00:30"));
         var token = await CreateTokenAsync(cluster, cluster.Edge.NodeId);
         var hubUrl = $"https://127.0.0.1:{cluster.HubGrpcPort}";
 
@@ -38,7 +38,7 @@ public sealed partial class EnrolmentTests
         var id = await cluster.CreateDossierAsync("Hờ A Chứ");
         Assert.Equal([id], await Eventually.WaitForAsync(cluster.HubDossierIdsAsync, list => list.Count > 0, Patience, cluster.Logs));
 
-        // Two thirds into a 15 s life the node renews by itself; once the first certificate has ended, a new
+        // Two thirds into a 30 s life the node renews by itself; once the first certificate has ended, a new
         // dossier still reaches the hub, so the node is calling with the renewed one.
         var renewed = await Eventually.WaitForAsync(() => Task.FromResult(Serial(nodeFile)), serial => serial != first, Patience, cluster.Logs);
         Assert.NotEqual(first, renewed);
