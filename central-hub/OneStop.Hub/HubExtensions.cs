@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Catalogue;
 using OneStop.Hub.Admin;
+using OneStop.Hub.Enrolment;
 using OneStop.Hub.Nodes;
 using OneStop.Hub.Services;
 using OneStop.Hub.Store;
@@ -25,7 +26,11 @@ public static class HubExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // HTTP/2 only: nodes speak h2c with prior knowledge without TLS.
-            kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, options.GrpcPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.UseNodeTls();
+            });
             kestrel.Listen(address, options.HttpPort, listen => listen.UseAdminTag());
         });
         builder.Services.AddGrpc(grpc =>

@@ -1,6 +1,7 @@
 using OneStop.Hub;
 using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Api;
+using OneStop.Hub.Enrolment;
 using OneStop.Hub.Maintenance;
 using OneStop.Hub.Operations;
 using OneStop.Hub.PublicSite;
@@ -13,6 +14,7 @@ if (await HubCommands.TryRunAsync(args) is { } exitCode)
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHubEndpoints();
 builder.AddHubStore();
+builder.AddNodeEnrolment();
 builder.AddHubConsole();
 builder.AddHubHealth();
 builder.AddHubMetrics();
@@ -20,6 +22,7 @@ builder.AddHubPublicSite();
 
 var app = builder.Build();
 app.MapHubSync();
+app.MapNodeEnrolment();
 app.MapHubAdminApi();
 app.MapHubConsole();
 app.MapHubHealth();

@@ -2,6 +2,7 @@ using OneStop.Edge;
 using OneStop.Edge.Api;
 using OneStop.Edge.Clock;
 using OneStop.Edge.Devices;
+using OneStop.Edge.Enrolment;
 using OneStop.Edge.StoreHealth;
 using OneStop.Edge.Ui;
 
@@ -10,10 +11,16 @@ if (StoreCommands.IsCommand(args))
     return await StoreCommands.RunAsync(args);
 }
 
+if (EnrolCommand.IsCommand(args))
+{
+    return await EnrolCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStoreHealth();
 builder.AddEdgeStore();
 builder.AddSyncAgent();
+builder.AddNodeEnrolment();
 builder.AddEdgeDevices();
 builder.AddEdgeUi();
 builder.AddEdgeClock();

@@ -67,6 +67,8 @@ internal sealed partial class SyncCluster : IAsyncDisposable
             ["Hub:GrpcPort"] = HubGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:HttpPort"] = HubHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:AdminApiKey"] = HubAdminKey,
+            // The cluster's nodes use the shared keys below; enrolment tests start the hub with "false".
+            ["NodeSecurity:DevelopmentSharedKeys"] = "true",
         };
         for (var i = 0; i < Edges.Count; i++)
         {

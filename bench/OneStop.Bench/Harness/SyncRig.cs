@@ -74,6 +74,8 @@ internal sealed class SyncRig : IAsyncDisposable
             ["Hub:Nodes:0:Id"] = NodeId,
             ["Hub:Nodes:0:CommuneCode"] = Commune,
             ["Hub:Nodes:0:Key"] = NodeKey,
+            // The bench's nodes use shared keys: measure sync, not the TLS handshake.
+            ["NodeSecurity:DevelopmentSharedKeys"] = "true",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

@@ -19,6 +19,11 @@ public static class HubCommands
             return await NewEpochCommand.RunAsync(args[1..]);
         }
 
+        if (args is [Enrolment.EnrolmentTokenCommand.Verb, ..])
+        {
+            return await Enrolment.EnrolmentTokenCommand.RunAsync(args, TimeProvider.System);
+        }
+
         if (args.Length == 0 || args[0] is not ("backup" or "restore" or AdminConsole.ConsoleAdminCommand.Verb))
         {
             return null;

@@ -32,6 +32,13 @@ public static class NodeAuthentication
                 return;
             }
 
+            // A box without a certificate yet may only fetch the CA and redeem its token (checked by the service).
+            if (Enrolment.EnrolmentService.IsAnonymous(method.Method.FullName))
+            {
+                await next(context);
+                return;
+            }
+
             try
             {
                 context.Items[ItemKey] = context.RequestServices.GetRequiredService<INodeAuthenticator>().Authenticate(context);

@@ -27,7 +27,8 @@ public sealed class SyncAgent(
     TimeProvider time,
     ILogger<SyncAgent> logger,
     SqliteDatabase database,
-    IOptions<RepairOptions> repairOptions) : BackgroundService
+    IOptions<RepairOptions> repairOptions,
+    Enrolment.NodeCredentials? credentials = null) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -58,19 +59,19 @@ public sealed class SyncAgent(
         }
 
         store.LocalWriteCommitted += RequestSync;
-        using var channel = SyncChannel.Create(options.HubUrl);
-        var client = new SyncClient(channel, new SyncCallSettings
-        {
-            NodeId = edgeOptions.Value.NodeId,
-            NodeKey = options.NodeKey,
-            BaseTimeout = TimeSpan.FromSeconds(options.CallTimeoutSeconds),
-            TimeProvider = time,
-        });
-        var round = new SyncRound(store, blobs, client, options, edgeOptions.Value, status, devices, time, quarantine);
-        var repair = new RepairRound(store, database, client, repairOptions.Value, edgeOptions.Value, status, time, logger);
+        var generation = credentials?.Generation ?? 0;
+        var (channel, round, repair) = Connect(options.HubUrl);
         var pipeline = BuildPipeline();
         while (!stoppingToken.IsCancellationRequested)
         {
+            // A renewed certificate needs a new TLS connection; the old one keeps its handshake's certificate.
+            if (credentials is not null && credentials.Generation != generation)
+            {
+                generation = credentials.Generation;
+                channel.Dispose();
+                (channel, round, repair) = Connect(options.HubUrl);
+            }
+
             try
             {
                 status.Update(s => s with { Link = LinkState.Syncing });
@@ -104,6 +105,24 @@ public sealed class SyncAgent(
         }
 
         store.LocalWriteCommitted -= RequestSync;
+        channel.Dispose();
+    }
+
+    /// <summary>A channel presenting the node's certificate when it is enrolled (its shared key otherwise), and the rounds over it.</summary>
+    private (Grpc.Net.Client.GrpcChannel, SyncRound, RepairRound) Connect(Uri hubUrl)
+    {
+        var options = syncOptions.Value;
+        var channel = SyncChannel.Create(hubUrl, credentials?.ChannelOptions());
+        var client = new SyncClient(channel, new SyncCallSettings
+        {
+            NodeId = edgeOptions.Value.NodeId,
+            NodeKey = options.NodeKey,
+            BaseTimeout = TimeSpan.FromSeconds(options.CallTimeoutSeconds),
+            TimeProvider = time,
+        });
+        return (channel,
+            new SyncRound(store, blobs, client, options, edgeOptions.Value, status, devices, time, quarantine),
+            new RepairRound(store, database, client, repairOptions.Value, edgeOptions.Value, status, time, logger));
     }
 
     /// <summary>

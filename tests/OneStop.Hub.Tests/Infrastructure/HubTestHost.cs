@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Api;
+using OneStop.Hub.Enrolment;
 using OneStop.Hub.Operations;
 using OneStop.Hub.PublicSite;
 using OneStop.Hub.Store;
@@ -29,12 +30,12 @@ public sealed class HubTestHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _root;
 
-    private HubTestHost(WebApplication app, string root, int grpcPort, int httpPort, int publicPort)
+    private HubTestHost(WebApplication app, string root, int grpcPort, int httpPort, int publicPort, bool tls)
     {
         PublicAddress = new Uri($"http://127.0.0.1:{publicPort}");
         _app = app;
         _root = root;
-        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        GrpcAddress = new Uri($"{(tls ? "https" : "http")}://127.0.0.1:{grpcPort}");
         HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
     }
 
@@ -87,6 +88,8 @@ public sealed class HubTestHost : IAsyncDisposable
             ["Hub:Nodes:1:Key"] = KeyB,
             ["Hub:PublicUrls"] = $"http://127.0.0.1:{publicPort}",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The shared keys above predate enrolment; certificate tests pass "false" in extra.
+            ["NodeSecurity:DevelopmentSharedKeys"] = "true",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -96,19 +99,22 @@ public sealed class HubTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddHubEndpoints();
         builder.AddHubStore();
+        builder.AddNodeEnrolment();
         builder.AddHubConsole();
         builder.AddHubHealth();
         builder.AddHubMetrics();
         builder.AddHubPublicSite();
         var app = builder.Build();
         app.MapHubSync();
+        app.MapNodeEnrolment();
         app.MapHubAdminApi();
         app.MapHubConsole();
         app.MapHubHealth();
         app.MapHubMetrics();
         app.MapHubPublicSite();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        return new HubTestHost(app, root, grpcPort, httpPort, publicPort);
+        var tls = !string.Equals(settings["NodeSecurity:DevelopmentSharedKeys"], "true", StringComparison.OrdinalIgnoreCase);
+        return new HubTestHost(app, root, grpcPort, httpPort, publicPort, tls);
     }
 
     /// <summary>A sync client that presents the given node's id and key on every call.</summary>

@@ -505,5 +505,17 @@ public static class UiText
         ["clock.rtc.stopped"] = ("Đã từng dừng (hết pin): không tin được cho tới khi đặt lại từ máy chủ tỉnh", "Stopped at some point (flat battery): not trusted until set from the hub"),
         ["clock.rtc.unreadable"] = ("Không đọc được", "Not answering"),
         ["clock.rtc.none"] = ("Không lắp", "None fitted"),
+        ["enrol.title"] = ("Đăng ký máy với tỉnh", "Enrol this node"),
+        ["enrol.intro"] = ("Nhập địa chỉ máy chủ tỉnh và mã đăng ký quản trị tỉnh đã cấp. Máy tự tạo khóa riêng (không rời khỏi máy) và nhận chứng thư để đồng bộ.", "Enter the hub address and the enrolment token the province admin gave you. The node makes its own private key (it never leaves the box) and receives a certificate to sync with."),
+        ["enrol.status.enrolled"] = ("Máy đã đăng ký: {0}, xã {1}, máy chủ {2}; chứng thư đến {3} (tự gia hạn).", "Enrolled: {0}, commune {1}, hub {2}; certificate until {3} (renews itself)."),
+        ["enrol.status.none"] = ("Máy chưa đăng ký với tỉnh.", "This node is not enrolled yet."),
+        ["enrol.hub"] = ("Địa chỉ máy chủ tỉnh", "Hub address"),
+        ["enrol.token"] = ("Mã đăng ký", "Enrolment token"),
+        ["enrol.commune"] = ("Xã của máy: {0}", "This node's commune: {0}"),
+        ["enrol.submit"] = ("Đăng ký", "Enrol"),
+        ["enrol.busy"] = ("Đang đăng ký…", "Enrolling…"),
+        ["enrol.done"] = ("Đã đăng ký máy {0} cho xã {1}.", "Enrolled as {0} for commune {1}."),
+        ["enrol.done.live"] = ("Đồng bộ tiếp tục bằng chứng thư mới.", "Sync carries on with the new certificate."),
+        ["enrol.done.restart"] = ("Khởi động lại dịch vụ để bắt đầu đồng bộ bằng chứng thư.", "Restart the service to start syncing with the certificate."),
     };
 }
