@@ -35,9 +35,16 @@ public static class HolidayYearRecords
     }
 
     /// <summary>
-    /// A record's data object back to a year; null when a field is missing or unreadable, so a damaged record leaves
+    /// A record's data back to a year; null when a field is missing or unreadable, so a damaged record leaves
     /// the node on its built-in table for that year rather than on a half schedule.
     /// </summary>
+    public static HolidayYear? TryParse(string dataJson)
+    {
+        using var document = JsonDocument.Parse(dataJson);
+        return TryParse(document.RootElement);
+    }
+
+    /// <inheritdoc cref="TryParse(string)"/>
     public static HolidayYear? TryParse(JsonElement data)
     {
         if (data.ValueKind != JsonValueKind.Object

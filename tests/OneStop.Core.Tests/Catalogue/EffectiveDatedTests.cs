@@ -79,3 +79,28 @@ public class EffectiveDatedTests
         return ProcedureCatalogueParser.ParseOne(document.RootElement);
     }
 }
+
+public class FeeTablePublicationTests
+{
+    private const string Fees = """[{"key":"late","label_vi":"Đăng ký quá hạn","amount_vnd":8000,"unit":"per_case","set_by":"province"}]""";
+
+    [Fact]
+    public void AddVersion_Twice_EachReceiptDateChargesItsOwnTable()
+    {
+        var first = FeeTablePublication.AddVersion(Fees, null, new DateOnly(2027, 1, 1), new Dictionary<string, long> { ["late"] = 10000 });
+        var second = FeeTablePublication.AddVersion(Fees, first, new DateOnly(2027, 3, 1), new Dictionary<string, long> { ["late"] = 12000 });
+        var procedure = Parse(second);
+
+        Assert.Equal(8000, procedure.FeesOn(new DateOnly(2026, 12, 31)).Single().AmountVnd);
+        Assert.Equal(10000, procedure.FeesOn(new DateOnly(2027, 2, 1)).Single().AmountVnd);
+        Assert.Equal(12000, procedure.FeesOn(new DateOnly(2027, 3, 1)).Single().AmountVnd);
+        Assert.Equal("Đăng ký quá hạn", procedure.FeesOn(new DateOnly(2027, 3, 1)).Single().LabelVi);
+        Assert.Equal("province", procedure.FeesOn(new DateOnly(2027, 3, 1)).Single().SetBy);
+    }
+
+    private static Procedure Parse(string feeVersions)
+    {
+        using var document = JsonDocument.Parse($$"""{"code":"x","fees":{{Fees}},"fee_versions":{{feeVersions}}}""");
+        return ProcedureCatalogueParser.ParseOne(document.RootElement);
+    }
+}
