@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
+using OneStop.Core.Forms;
+using Microsoft.Extensions.Options;
 using OneStop.Hub.Store;
 using OneStop.HubConsole;
 using OneStop.HubConsole.Ports;
@@ -17,9 +19,14 @@ namespace OneStop.Hub.AdminConsole;
 /// records <c>PATCH /api/procedures</c> writes), pulled by every node; a fee change is a new dated entry in
 /// fee_versions, never an edit of an amount in force, so dossiers already received keep their fee.
 /// </summary>
-public sealed partial class ConsoleCatalogue(HubStore store, ConsoleAuditLog audit, TimeProvider time) : IConsoleCatalogue
+public sealed partial class ConsoleCatalogue(HubStore store, ConsoleAuditLog audit, TimeProvider time, IOptions<HubOptions> options) : IConsoleCatalogue
 {
     private const string Forbidden = "catalogue.error.forbidden";
+
+    private readonly Lazy<SharedOptionLists> _optionLists = new(() =>
+        File.Exists(options.Value.CatalogueFile) ? SharedOptionLists.ParseCatalogue(File.ReadAllText(options.Value.CatalogueFile)) : SharedOptionLists.Empty);
+
+    public SharedOptionLists OptionLists => _optionLists.Value;
 
     public async Task<IReadOnlyList<Procedure>> ListAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using OneStop.Core.Catalogue;
+using OneStop.Core.Forms;
 
 namespace OneStop.HubConsole.Ports;
 
@@ -10,6 +11,9 @@ namespace OneStop.HubConsole.Ports;
 public interface IConsoleCatalogue
 {
     Task<IReadOnlyList<Procedure>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>The shared option lists (ethnic groups, ...) forms refer to, from the same catalogue file the nodes ship with.</summary>
+    SharedOptionLists OptionLists { get; }
 
     /// <summary>Adds a procedure (<paramref name="isNew"/>) or changes the names and processing time of one.</summary>
     Task<ConsoleResult> SaveAsync(ClaimsPrincipal actor, ProcedureDraft draft, bool isNew, CancellationToken cancellationToken);
