@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OneStop.Core.Catalogue;
 using OneStop.Edge.Attachments;
+using OneStop.Edge.Calendar;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
@@ -29,6 +30,7 @@ public static class EdgeExtensions
         builder.Services.AddSingleton<RecordPages>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<CatalogueService>();
+        builder.Services.AddSingleton<NodeHolidayCalendar>();
         builder.Services.AddSingleton<DossierService>();
         // One instance: storage recovery opens and seeds the swapped-in store the same way.
         builder.Services.AddSingleton<EdgeStoreStartup>();

@@ -17,4 +17,12 @@ public abstract class ConsoleTestContext : BunitContext
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Render<TPage>();
     }
+
+    /// <summary>As above, with the page's parameters (a route value such as a procedure code).</summary>
+    protected IRenderedComponent<TPage> RenderInteractive<TPage>(Action<ComponentParameterCollectionBuilder<TPage>> parameters)
+        where TPage : IComponent
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render(parameters);
+    }
 }

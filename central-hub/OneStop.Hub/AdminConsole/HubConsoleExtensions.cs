@@ -33,6 +33,10 @@ public static class HubConsoleExtensions
         builder.Services.AddSingleton<IConsoleSignIn, ConsoleSignIn>();
         builder.Services.AddSingleton<IConsoleFleet, ConsoleFleet>();
         builder.Services.AddSingleton<IConsoleStaffAccounts, ConsoleStaffAccounts>();
+        builder.Services.AddSingleton<IConsoleCatalogue, ConsoleCatalogue>();
+        builder.Services.AddSingleton<IConsoleReferenceData, ConsoleReferenceData>();
+        builder.Services.AddSingleton<IConsoleConflicts, ConsoleConflicts>();
+        builder.Services.AddSingleton<IConsoleDossierLookup, ConsoleDossierLookup>();
         builder.Services.AddHostedService<ConsoleStartup>();
         builder.Services.AddSingleton<NodeHistorySampler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeHistorySampler>());

@@ -1,4 +1,3 @@
-using OneStop.Core.Calendar;
 using OneStop.Core.Changes;
 using OneStop.Core.Statistics;
 using OneStop.Hub.Store;
@@ -34,7 +33,7 @@ public static class ReportsApi
 
         var english = lang == "en";
         var facts = await LoadFactsAsync(store, query.Commune, ct);
-        var calendar = WorkingDayCalendar.Default;
+        var calendar = await AdminConsole.HubHolidayCalendar.CurrentAsync(store, ct);
         var sheet = ReportBuilder.Sheet(facts, query, calendar, english);
         var name = $"onestop-report-{query.Range.First:yyyyMMdd}-{query.Range.Last:yyyyMMdd}";
         return format switch

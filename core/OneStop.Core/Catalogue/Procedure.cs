@@ -32,6 +32,20 @@ public sealed record Procedure(
 
     /// <summary>"online_filing": true when residents may file it on the province's public site (full-process online).</summary>
     public bool OnlineFiling { get; init; }
+    /// <summary>Fee tables published to take effect later (catalogue key fee_versions); empty for a node that never received one.</summary>
+    public IReadOnlyList<FeeVersion> FeeVersions { get; init; } = [];
+
+    /// <summary>From this local date on, no new dossier is received for the procedure (catalogue key retired_from).</summary>
+    public DateOnly? RetiredFrom { get; init; }
+
+    /// <summary>The fee table in force for a dossier received on <paramref name="receivedOn"/> (<see cref="EffectiveDated"/>).</summary>
+    public IReadOnlyList<ProcedureFee> FeesOn(DateOnly receivedOn) =>
+        EffectiveDated.InForce(FeeVersions, v => v.EffectiveFrom, receivedOn)?.Fees ?? Fees;
+
+    /// <summary>The procedure as it applies to a dossier received on <paramref name="receivedOn"/>: its fees are the ones in force that day.</summary>
+    public Procedure AsOf(DateOnly receivedOn) => this with { Fees = FeesOn(receivedOn), FeeVersions = [] };
+
+    public bool IsRetiredOn(DateOnly day) => RetiredFrom is { } from && day >= from;
 }
 
 public sealed record ProcedureFee(long? AmountVnd, string Unit, string? NoteVi)

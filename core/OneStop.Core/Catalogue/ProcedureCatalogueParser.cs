@@ -56,6 +56,8 @@ public static class ProcedureCatalogueParser
             Handling = Text(item, "handling"),
             NationalCode = OptionalText(item, "national_code"),
             OnlineFiling = item.TryGetProperty("online_filing", out var online) && online.ValueKind == JsonValueKind.True,
+            FeeVersions = ParseFeeVersions(item),
+            RetiredFrom = OptionalDate(item, "retired_from"),
         };
     }
 
@@ -71,6 +73,34 @@ public static class ProcedureCatalogueParser
             ExampleOnly = fee.TryGetProperty("example_only", out var x) && x.ValueKind == JsonValueKind.True,
             SetBy = OptionalText(fee, "set_by"),
         };
+
+    /// <summary>Versions with an unreadable date are dropped: a node must not charge a table it cannot date.</summary>
+    private static List<FeeVersion> ParseFeeVersions(JsonElement item)
+    {
+        if (!item.TryGetProperty(CatalogueKeys.FeeVersions, out var versions) || versions.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var list = new List<FeeVersion>();
+        foreach (var version in versions.EnumerateArray())
+        {
+            if (version.ValueKind == JsonValueKind.Object
+                && OptionalDate(version, CatalogueKeys.EffectiveFrom) is { } from
+                && version.TryGetProperty("fees", out var fees) && fees.ValueKind == JsonValueKind.Array)
+            {
+                list.Add(new FeeVersion(from, [.. fees.EnumerateArray().Select(ParseFee)]));
+            }
+        }
+
+        return list;
+    }
+
+    private static DateOnly? OptionalDate(JsonElement element, string name) =>
+        OptionalText(element, name) is { } text
+        && DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : null;
 
     private static StatutoryDeadline? ParseDeadline(JsonElement item)
     {

@@ -12,6 +12,12 @@ public static class RecordTypes
     public const string QueueTicket = "queue_ticket";
     public const string Feedback = "feedback";
 
+    /// <summary>One year's public-holiday schedule published by the province (id from the year, global scope).</summary>
+    public const string HolidayYear = "holiday_year";
+
+    /// <summary>The account a commune's VietQR codes pay into (id from the commune code, the commune's scope).</summary>
+    public const string CommuneBankAccount = "commune_bank_account";
+
     /// <summary>Reference types are written by the hub only and live in the global scope.</summary>
-    public static bool IsReference(string type) => type is Procedure or StaffAccount or NodeConfig;
+    public static bool IsReference(string type) => type is Procedure or StaffAccount or NodeConfig or HolidayYear or CommuneBankAccount;
 }

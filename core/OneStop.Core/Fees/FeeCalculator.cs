@@ -13,10 +13,12 @@ public static class FeeCalculator
     private const string OnTimeKey = "on_time";
     private const string LateKey = "late";
 
+    /// <summary>The quote uses the fee table in force on <see cref="FeeRequest.SubmissionDate"/> (<see cref="Procedure.FeesOn"/>).</summary>
     public static FeeQuote Quote(Procedure procedure, FeeRequest request)
     {
         ArgumentNullException.ThrowIfNull(procedure);
         ArgumentNullException.ThrowIfNull(request);
+        procedure = procedure.AsOf(request.SubmissionDate);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Copies);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Pages);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Persons);

@@ -8,6 +8,7 @@ using OneStop.Core.Dossiers;
 using OneStop.Core.Forms;
 using OneStop.Core.Limits;
 using OneStop.Core.Statistics;
+using OneStop.Edge.Calendar;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Clock;
 using OneStop.Edge.Store;
@@ -21,7 +22,7 @@ namespace OneStop.Edge.Dossiers;
 /// methods, so the intake rules of core (<see cref="DossierIntakeRules"/>, <see cref="RecordLimits"/>, the state
 /// machine) hold whichever way a write comes in. Who may call is the door's business; what may be written is this one's.
 /// </summary>
-public sealed class DossierService(EdgeStore store, CatalogueService catalogue, CatalogueOptionLists optionLists, IOptions<EdgeOptions> options, TimeProvider time, LegalClock? legalClock = null)
+public sealed class DossierService(EdgeStore store, CatalogueService catalogue, CatalogueOptionLists optionLists, IOptions<EdgeOptions> options, TimeProvider time, LegalClock? legalClock = null, NodeHolidayCalendar? holidays = null)
 {
     /// <summary>
     /// Creates a dossier as a draft, or received (with its receipt facts) in the same logged write;
@@ -36,6 +37,11 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         ArgumentNullException.ThrowIfNull(draft);
         var procedure = await catalogue.FindAsync(draft.ProcedureCode, cancellationToken)
             ?? throw new IntakeException("procedure_code", $"Không có thủ tục mã '{draft.ProcedureCode}'.", $"There is no procedure '{draft.ProcedureCode}'.");
+        if (procedure.IsRetiredOn(Today()))
+        {
+            throw new IntakeException("procedure_code", $"Thủ tục '{procedure.Code}' đã ngừng áp dụng.", $"Procedure '{procedure.Code}' has been retired.");
+        }
+
         var answers = Answers(draft.Form);
         ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), draft.ApplicantName ?? string.Empty, answers, answers.Keys, !draft.AsDraft, Today()));
         var stamp = draft.AsDraft ? null : Legal(LegalDateFields.ActReceived, draft.ConfirmedDate, receivedBy);
@@ -62,7 +68,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
 
         if (stamp is not null)
         {
-            AddReceipt(values, procedure, receivedBy, stamp);
+            AddReceipt(values, procedure, receivedBy, stamp, await CalendarAsync(cancellationToken));
         }
 
         ThrowIfTooLarge(values);
@@ -88,7 +94,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), null, Answers(dossier), [], complete: true, Today()));
         var stamp = Legal(LegalDateFields.ActReceived, confirmedDate, receivedBy);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        AddReceipt(values, procedure, receivedBy, stamp);
+        AddReceipt(values, procedure, receivedBy, stamp, await CalendarAsync(cancellationToken));
         return View(await store.WriteAsync(id, RecordTypes.Dossier, record.Scope, values, cancellationToken));
     }
 
@@ -188,11 +194,11 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
     }
 
     /// <summary>Receipt facts: status, when, by whom and the due date, fixed at receipt so every replica and the slip agree.</summary>
-    private static void AddReceipt(Dictionary<string, string?> values, Procedure procedure, string receivedBy, LegalStamp stamp)
+    private static void AddReceipt(Dictionary<string, string?> values, Procedure procedure, string receivedBy, LegalStamp stamp, WorkingDayCalendar calendar)
     {
         var now = stamp.At;
         stamp.AddTo(values);
-        var due = AppointmentCalculator.DueDate(procedure, now, WorkingDayCalendar.Default).DueDate;
+        var due = AppointmentCalculator.DueDate(procedure, now, calendar).DueDate;
         values[DossierFields.Status] = JsonSerializer.Serialize(DossierStatus.Received.ToName());
         values[DeskDossierFields.ReceivedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture));
         values[DeskDossierFields.ReceivedBy] = JsonSerializer.Serialize(receivedBy);
@@ -202,6 +208,10 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
     /// <summary>The legal time for an act; throws <see cref="IntakeException"/> before anything is written when the clock needs a confirmed date.</summary>
     public LegalStamp Legal(string act, DateOnly? confirmedDate, string by) =>
         legalClock?.Stamp(act, confirmedDate, by) ?? LegalClock.Unjudged(time);
+
+    /// <summary>The province's published holiday years over the built-in table (the built-in one alone when none is wired, as in unit tests).</summary>
+    private async Task<WorkingDayCalendar> CalendarAsync(CancellationToken cancellationToken) =>
+        holidays is null ? WorkingDayCalendar.Default : await holidays.CurrentAsync(cancellationToken);
 
     private FormSchema Form(Procedure procedure) => FormSchemaParser.Parse(procedure.FormJson, optionLists.Lists);
 

@@ -41,7 +41,8 @@ public sealed class EdgeIntakeDesk(
     public async Task<IReadOnlyList<Procedure>> ListProceduresAsync(CancellationToken cancellationToken = default)
     {
         await RequireAsync(DeskAction.ReadCatalogue);
-        return await catalogue.ListAsync(cancellationToken);
+        var today = Today();
+        return [.. (await catalogue.ListAsync(cancellationToken)).Where(p => !p.IsRetiredOn(today))];
     }
 
     public async Task<Procedure?> FindProcedureAsync(string code, CancellationToken cancellationToken = default)
