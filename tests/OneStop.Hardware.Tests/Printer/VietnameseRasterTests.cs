@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using OneStop.Hardware.Printer;
 using OneStop.Hardware.Tests.Support;
@@ -103,7 +104,7 @@ public class VietnameseRasterTests
     [Fact]
     public void SimulatedPrinter_DefaultProfileWithoutFontFile_PrintsRaster()
     {
-        var printer = new SimulatedReceiptPrinter("printer", PrinterProfile.Paper80mm, new ManualTimeProvider());
+        var printer = new SimulatedReceiptPrinter("printer", PrinterProfile.Paper80mm, new FakeTimeProvider());
 
         Assert.True(printer.Print(new ReceiptDocument { Fields = [new("Người nộp", "Nguyễn Thị Ánh")] }).Succeeded);
 
