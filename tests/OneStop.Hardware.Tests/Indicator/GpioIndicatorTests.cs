@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Device.Gpio;
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Buses;
 using OneStop.Hardware.Indicator;
 

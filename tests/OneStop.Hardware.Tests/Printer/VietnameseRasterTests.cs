@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Printer;
 using OneStop.Hardware.Tests.Support;
 using OneStop.Hardware.Text;

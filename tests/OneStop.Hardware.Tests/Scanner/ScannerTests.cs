@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Buses;
 using OneStop.Hardware.Linux;
 using OneStop.Hardware.Scanner;
