@@ -18,7 +18,7 @@ public sealed class CausalConcurrencyTests
     private static readonly FieldChange FromC = FieldWrites.Set(Synced, Name, Json("Tên từ C"), V(T0 + 120_000, "c", 2));
     private static readonly FieldChange FromB = FieldWrites.Set(RecordMerge.Apply(Synced, Dossier(FromC)).Record, Name, Json("Tên từ B"), V(T0 + 180_000, "b", 5));
 
-    public static TheoryData<int[]> Orders() => [[0, 1, 2, 3], [0, 2, 3, 1], [3, 1, 2, 0], [1, 3, 0, 2], [2, 0, 3, 1]];
+    public static TheoryData<int[]> Orders() => new([0, 1, 2, 3], [0, 2, 3, 1], [3, 1, 2, 0], [1, 3, 0, 2], [2, 0, 3, 1]);
 
     [Theory]
     [MemberData(nameof(Orders))]

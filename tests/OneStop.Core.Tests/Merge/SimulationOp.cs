@@ -5,4 +5,4 @@ namespace OneStop.Core.Tests.Merge;
 /// entries from a peer, 4 pulls everything a peer holds. Advance moves the node's physical clock,
 /// backwards too.
 /// </summary>
-internal sealed record SimulationOp(int Node, int Kind, int Field, int Value, int Peer, int Advance, int Take);
+public sealed record SimulationOp(int Node, int Kind, int Field, int Value, int Peer, int Advance, int Take);

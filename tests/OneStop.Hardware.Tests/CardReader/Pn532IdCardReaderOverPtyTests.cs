@@ -1,9 +1,9 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Buses;
 using OneStop.Hardware.CardReader;
 using OneStop.Hardware.CardReader.Nfc;
 using OneStop.Hardware.CardReader.Simulation;
 using OneStop.Hardware.Linux;
-using OneStop.Hardware.Tests.Support;
 
 namespace OneStop.Hardware.Tests.CardReader;
 
@@ -27,7 +27,7 @@ public sealed class Pn532IdCardReaderOverPtyTests : IDisposable
         // one open lets the reader close and reopen the port after a fault, as it does with a real UART.
         _slaveHeldOpen = FileDescriptorStream.Open(_pty.SlavePath, FileAccess.ReadWrite);
         _device.Serve(_pty.Master);
-        _reader = new Pn532IdCardReader("card-reader", () => new Pn532(SerialPortStream.Open(_pty.SlavePath, 115200), Timeouts), new ManualTimeProvider());
+        _reader = new Pn532IdCardReader("card-reader", () => new Pn532(SerialPortStream.Open(_pty.SlavePath, 115200), Timeouts), new FakeTimeProvider());
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class Pn532IdCardReaderOverPtyTests : IDisposable
         var quick = new Pn532IdCardReader(
             "card-reader",
             () => new Pn532(SerialPortStream.Open(_pty.SlavePath, 115200), Interlocked.Increment(ref opened) == 1 ? Timeouts with { Ack = TimeSpan.FromMilliseconds(50) } : Timeouts),
-            new ManualTimeProvider());
+            new FakeTimeProvider());
         _device.NextFault = SimulatedPn532Fault.NoAck;
 
         var first = quick.ReadCard(SimulatedIdCard.Specimen.Key);

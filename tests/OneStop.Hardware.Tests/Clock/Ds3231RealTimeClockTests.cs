@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Clock;
 
 namespace OneStop.Hardware.Tests.Clock;
@@ -11,7 +12,7 @@ public sealed class Ds3231RealTimeClockTests
     [Fact]
     public void TrySet_KnownMoment_TimeRegistersHoldDatasheetBcd()
     {
-        var time = new SteppedTime();
+        var time = Time();
         var chip = new SimulatedDs3231(time);
         var rtc = new Ds3231RealTimeClock("rtc", () => chip, time);
 
@@ -30,7 +31,7 @@ public sealed class Ds3231RealTimeClockTests
     [Fact]
     public void TryRead_RegistersWrittenRawThenTimePasses_BindingReadsLeapDay()
     {
-        var time = new SteppedTime();
+        var time = Time();
         var chip = new SimulatedDs3231(time, new DateTime(2020, 5, 5, 0, 0, 0, DateTimeKind.Utc));
 
         // 28/02/2024 23:59:30, 24-hour mode, century bit set; then 31 s later it must be 29/02 (2024 is a leap year).
@@ -46,7 +47,7 @@ public sealed class Ds3231RealTimeClockTests
     [Fact]
     public void TryRead_AcrossNewYear_YearAndCenturyRegistersRollOver()
     {
-        var time = new SteppedTime();
+        var time = Time();
         var chip = new SimulatedDs3231(time, new DateTime(2026, 12, 31, 23, 59, 58, DateTimeKind.Utc));
         var rtc = new Ds3231RealTimeClock("rtc", () => chip, time);
 
@@ -61,7 +62,7 @@ public sealed class Ds3231RealTimeClockTests
     [Fact]
     public void TryRead_FirstPowerOn_OscillatorStopFlagSet()
     {
-        var time = new SteppedTime();
+        var time = Time();
         var chip = new SimulatedDs3231(time);
         var rtc = new Ds3231RealTimeClock("rtc", () => chip, time);
 
@@ -73,7 +74,7 @@ public sealed class Ds3231RealTimeClockTests
     [Fact]
     public void TrySet_AfterOscillatorStopped_ClearsFlagAndRunsAgain()
     {
-        var time = new SteppedTime();
+        var time = Time();
         var chip = new SimulatedDs3231(time, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var rtc = new Ds3231RealTimeClock("rtc", () => chip, time);
         chip.StopOscillator();
@@ -94,7 +95,7 @@ public sealed class Ds3231RealTimeClockTests
     [Fact]
     public void StatusWrite_SettingOsf_Ignored()
     {
-        var time = new SteppedTime();
+        var time = Time();
         var chip = new SimulatedDs3231(time, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
         // Datasheet: OSF "remains at logic 1 until written to logic 0"; software cannot set it.
@@ -106,7 +107,7 @@ public sealed class Ds3231RealTimeClockTests
     [Fact]
     public void TryRead_BusThrows_FalseAndHealthSaysWhy()
     {
-        var time = new SteppedTime();
+        var time = Time();
         var rtc = new Ds3231RealTimeClock("rtc", () => throw new IOException("no device at 0x68"), time);
 
         Assert.False(rtc.TryRead(out _));
@@ -116,17 +117,6 @@ public sealed class Ds3231RealTimeClockTests
         Assert.Contains("0x68", health.LastError, StringComparison.Ordinal);
     }
 
-    /// <summary>Wall and monotonic time that move together, only when the test says so.</summary>
-    private sealed class SteppedTime : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public override long GetTimestamp() => _now.UtcTicks;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
+    // Wall and monotonic time move together (FakeTimeProvider derives timestamps from its clock), only when the test says so.
+    private static FakeTimeProvider Time() => new(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
 }

@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.CardReader;
 using OneStop.Hardware.CardReader.Simulation;
 using OneStop.Hardware.Linux;
 using OneStop.Hardware.Printer;
-using OneStop.Hardware.Tests.Support;
 
 namespace OneStop.Hardware.Tests.Composition;
 
@@ -19,7 +19,7 @@ public class DeviceSetLinuxTests
             Environment = { Driver = "bme280", I2cBus = 97 },
             Indicator = { Driver = "gpio", ChipLabel = "pinctrl-absent" },
         };
-        using var devices = DeviceSet.Create(options, new ManualTimeProvider());
+        using var devices = DeviceSet.Create(options, new FakeTimeProvider());
 
         Assert.False(devices.Printer.Print(new ReceiptDocument { TitleLines = ["x"] }).Succeeded);
         Assert.False(devices.Display.Show(["a", "b"]).Succeeded);
@@ -37,7 +37,7 @@ public class DeviceSetLinuxTests
     {
         var options = new HardwareOptions { Printer = { Driver = "file" } };
 
-        var error = Assert.Throws<ArgumentException>(() => DeviceSet.Create(options, new ManualTimeProvider()));
+        var error = Assert.Throws<ArgumentException>(() => DeviceSet.Create(options, new FakeTimeProvider()));
 
         Assert.Contains("Hardware:Printer:Path", error.Message, StringComparison.Ordinal);
     }
@@ -46,7 +46,7 @@ public class DeviceSetLinuxTests
     public void Create_Pn532OnAbsentPort_ReadFailsAndHealthSaysWhy()
     {
         var options = new HardwareOptions { CardReader = { Driver = "pn532", Path = "/dev/serial/by-id/usb-absent-pn532-if00-port0" } };
-        using var devices = DeviceSet.Create(options, new ManualTimeProvider());
+        using var devices = DeviceSet.Create(options, new FakeTimeProvider());
 
         var result = devices.CardReader.ReadCard(SimulatedIdCard.Specimen.Key);
 
@@ -64,7 +64,7 @@ public class DeviceSetLinuxTests
         pn532.PlaceCard(SimulatedContactlessCard.TypeA(SimulatedEmrtdChip.For(SimulatedIdCard.VietnameseSpecimen)));
         pn532.Serve(pty.Master);
         var options = new HardwareOptions { CardReader = { Driver = "pn532", Path = pty.SlavePath } };
-        using var devices = DeviceSet.Create(options, new ManualTimeProvider());
+        using var devices = DeviceSet.Create(options, new FakeTimeProvider());
 
         var result = devices.CardReader.ReadCard(SimulatedIdCard.VietnameseSpecimen.Key);
 

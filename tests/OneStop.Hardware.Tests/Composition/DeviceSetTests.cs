@@ -1,15 +1,15 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.CardReader;
 using OneStop.Hardware.Indicator;
 using OneStop.Hardware.Power;
 using OneStop.Hardware.Printer;
 using OneStop.Hardware.Scanner;
-using OneStop.Hardware.Tests.Support;
 
 namespace OneStop.Hardware.Tests.Composition;
 
 public class DeviceSetTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public void Create_DefaultOptions_EverySimulatorConnected()

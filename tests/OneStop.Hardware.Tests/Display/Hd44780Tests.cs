@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Display;
 using OneStop.Hardware.Tests.Support;
 
@@ -33,7 +34,7 @@ public class Hd44780Tests
     public void Show_FirstUse_ResyncsThenSetsFourBitTwoLinesDisplayOnAndClears()
     {
         var bus = new RecordingI2cDevice();
-        using var display = new LcdStatusDisplay("display", () => bus, 16, 2, new ManualTimeProvider(), _ => { });
+        using var display = new LcdStatusDisplay("display", () => bus, 16, 2, new FakeTimeProvider(), _ => { });
 
         Assert.True(display.Show(["", ""]).Succeeded);
 
@@ -53,7 +54,7 @@ public class Hd44780Tests
     public void Show_LetterA_SendsDatasheetNibblesWithRegisterSelect()
     {
         var bus = new RecordingI2cDevice();
-        using var display = new LcdStatusDisplay("display", () => bus, 16, 2, new ManualTimeProvider(), _ => { });
+        using var display = new LcdStatusDisplay("display", () => bus, 16, 2, new FakeTimeProvider(), _ => { });
         display.Show(["", ""]);
         bus.Written.Clear();
 
@@ -67,7 +68,7 @@ public class Hd44780Tests
     public void Show_VietnameseOnSecondRow_MovesCursorAndFoldsDiacritics()
     {
         var bus = new RecordingI2cDevice();
-        using var display = new LcdStatusDisplay("display", () => bus, 16, 2, new ManualTimeProvider(), _ => { });
+        using var display = new LcdStatusDisplay("display", () => bus, 16, 2, new FakeTimeProvider(), _ => { });
         display.Show(["", "Đã in"]);
         var afterInit = bus.Written.Count - (2 * 17 * 4);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.EnvironmentSensor;
 using OneStop.Hardware.Tests.Support;
 
@@ -28,7 +29,7 @@ public class Bme280Tests
     public void TryRead_Bmp280DatasheetExample_ReturnsDatasheetTemperatureAndPressure()
     {
         var bus = DatasheetExample(Bme280EnvironmentSensor.Bmp280ChipId);
-        using var sensor = new Bme280EnvironmentSensor("environment", () => bus, new ManualTimeProvider());
+        using var sensor = new Bme280EnvironmentSensor("environment", () => bus, new FakeTimeProvider());
 
         Assert.True(sensor.TryRead(out var reading), sensor.ReadHealth().LastError);
 
@@ -51,7 +52,7 @@ public class Bme280Tests
         const int adcH = 30000;
         bus.Registers[0xFD] = adcH >> 8;
         bus.Registers[0xFE] = adcH & 0xFF;
-        using var sensor = new Bme280EnvironmentSensor("environment", () => bus, new ManualTimeProvider());
+        using var sensor = new Bme280EnvironmentSensor("environment", () => bus, new FakeTimeProvider());
 
         Assert.True(sensor.TryRead(out var reading), sensor.ReadHealth().LastError);
 
@@ -73,7 +74,7 @@ public class Bme280Tests
     public void TryRead_WrongChipId_FailsAsDeviceFault()
     {
         var bus = DatasheetExample(0x55);
-        using var sensor = new Bme280EnvironmentSensor("environment", () => bus, new ManualTimeProvider());
+        using var sensor = new Bme280EnvironmentSensor("environment", () => bus, new FakeTimeProvider());
 
         Assert.False(sensor.TryRead(out _));
 

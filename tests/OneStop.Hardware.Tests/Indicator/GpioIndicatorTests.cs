@@ -1,7 +1,7 @@
 using System.Device.Gpio;
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Buses;
 using OneStop.Hardware.Indicator;
-using OneStop.Hardware.Tests.Support;
 
 namespace OneStop.Hardware.Tests.Indicator;
 
@@ -9,7 +9,7 @@ namespace OneStop.Hardware.Tests.Indicator;
 public class GpioIndicatorTests
 {
     private readonly SimulatedGpioDriver _chip = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     private IndicatorLines OpenLines() => IndicatorLines.Open(new GpioController(_chip), 17, 27, 22);
 

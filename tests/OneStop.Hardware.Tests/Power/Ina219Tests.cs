@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Power;
 using OneStop.Hardware.Tests.Support;
 
@@ -83,7 +84,7 @@ public class Ina219Tests
         var bus = DatasheetExample();
         bus.Registers[Ina219.BusVoltageRegister] = (ushort)(800 << 3); // 3.2 V
         bus.Registers[Ina219.CurrentRegister] = 500;
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         using var monitor = new Ina219PowerMonitor("power", () => bus, 0.1, 3.2, new BatteryModel(3.0, 4.2), 20, time);
         var lows = 0;
         monitor.BatteryLow += (_, _) => lows++;
@@ -103,7 +104,7 @@ public class Ina219Tests
     [Fact]
     public void TryRead_BusMissing_ReturnsFalseAndHealthHasError()
     {
-        using var monitor = new Ina219PowerMonitor("power", () => throw new IOException("open /dev/i2c-1: No such file"), 0.1, 3.2, new BatteryModel(3.0, 4.2), 15, new ManualTimeProvider());
+        using var monitor = new Ina219PowerMonitor("power", () => throw new IOException("open /dev/i2c-1: No such file"), 0.1, 3.2, new BatteryModel(3.0, 4.2), 15, new FakeTimeProvider());
 
         Assert.False(monitor.TryRead(out _));
 
@@ -120,7 +121,7 @@ public class Ina219Tests
         {
             File.WriteAllText(Path.Combine(directory.FullName, "in1_input"), "4100\n");
             File.WriteAllText(Path.Combine(directory.FullName, "curr1_input"), "-750\n");
-            var monitor = new HwmonPowerMonitor("power", directory.FullName, new BatteryModel(3.0, 4.2), 15, new ManualTimeProvider());
+            var monitor = new HwmonPowerMonitor("power", directory.FullName, new BatteryModel(3.0, 4.2), 15, new FakeTimeProvider());
 
             Assert.True(monitor.TryRead(out var reading));
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Buses;
 using OneStop.Hardware.Linux;
 using OneStop.Hardware.Printer;
@@ -23,7 +24,7 @@ public class EscPosPrinterTests
         var path = Path.GetTempFileName();
         try
         {
-            using var printer = new EscPosPrinter("printer", () => FileDescriptorStream.Open(path, FileAccess.ReadWrite), PrinterProfile.Paper58mm, new ManualTimeProvider(), queryStatus: false);
+            using var printer = new EscPosPrinter("printer", () => FileDescriptorStream.Open(path, FileAccess.ReadWrite), PrinterProfile.Paper58mm, new FakeTimeProvider(), queryStatus: false);
 
             var result = printer.Print(Ticket);
 
@@ -40,7 +41,7 @@ public class EscPosPrinterTests
     public void Print_PaperEndReported_FailsWithoutSendingTheDocument()
     {
         var stream = new ScriptedByteStream { Respond = Answers(0x12, 0x12, 0x72) };
-        using var printer = new EscPosPrinter("printer", () => stream, PrinterProfile.Paper80mm, new ManualTimeProvider());
+        using var printer = new EscPosPrinter("printer", () => stream, PrinterProfile.Paper80mm, new FakeTimeProvider());
 
         var result = printer.Print(Ticket);
 
@@ -54,7 +55,7 @@ public class EscPosPrinterTests
     public void TryReadStatus_NearEndBits_ReportsNearEndButPrints()
     {
         var stream = new ScriptedByteStream { Respond = Answers(0x12, 0x12, 0x1E) };
-        using var printer = new EscPosPrinter("printer", () => stream, PrinterProfile.Paper80mm, new ManualTimeProvider());
+        using var printer = new EscPosPrinter("printer", () => stream, PrinterProfile.Paper80mm, new FakeTimeProvider());
 
         Assert.True(printer.TryReadStatus(out var status));
         var result = printer.Print(Ticket);
@@ -67,7 +68,7 @@ public class EscPosPrinterTests
     [Fact]
     public void Print_DeviceMissing_FailsAndHealthNamesThePath()
     {
-        using var printer = new EscPosPrinter("printer", () => FileDescriptorStream.Open("/dev/usb/lp-missing", FileAccess.ReadWrite), PrinterProfile.Paper80mm, new ManualTimeProvider());
+        using var printer = new EscPosPrinter("printer", () => FileDescriptorStream.Open("/dev/usb/lp-missing", FileAccess.ReadWrite), PrinterProfile.Paper80mm, new FakeTimeProvider());
 
         var result = printer.Print(Ticket);
 
@@ -80,7 +81,7 @@ public class EscPosPrinterTests
     public void Print_OverPty_DeviceReceivesDocument()
     {
         using var pty = PseudoTerminal.Open();
-        using var printer = new EscPosPrinter("printer", () => SerialPortStream.Open(pty.SlavePath, 9600), PrinterProfile.Paper58mm, new ManualTimeProvider(), queryStatus: false);
+        using var printer = new EscPosPrinter("printer", () => SerialPortStream.Open(pty.SlavePath, 9600), PrinterProfile.Paper58mm, new FakeTimeProvider(), queryStatus: false);
         var expected = EscPosReceiptRenderer.Render(Ticket, PrinterProfile.Paper58mm);
 
         Assert.True(printer.Print(Ticket).Succeeded);

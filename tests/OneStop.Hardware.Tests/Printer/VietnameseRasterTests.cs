@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Printer;
 using OneStop.Hardware.Tests.Support;
 using OneStop.Hardware.Text;
@@ -103,7 +104,7 @@ public class VietnameseRasterTests
     [Fact]
     public void SimulatedPrinter_DefaultProfileWithoutFontFile_PrintsRaster()
     {
-        var printer = new SimulatedReceiptPrinter("printer", PrinterProfile.Paper80mm, new ManualTimeProvider());
+        var printer = new SimulatedReceiptPrinter("printer", PrinterProfile.Paper80mm, new FakeTimeProvider());
 
         Assert.True(printer.Print(new ReceiptDocument { Fields = [new("Người nộp", "Nguyễn Thị Ánh")] }).Succeeded);
 

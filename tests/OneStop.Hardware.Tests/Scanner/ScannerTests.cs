@@ -1,8 +1,8 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Hardware.Buses;
 using OneStop.Hardware.Linux;
 using OneStop.Hardware.Scanner;
-using OneStop.Hardware.Tests.Support;
 
 namespace OneStop.Hardware.Tests.Scanner;
 
@@ -14,7 +14,7 @@ public class ScannerTests
     public void Pump_CdcAcmOverPty_DeliversUtf8CodeSplitAcrossWrites()
     {
         using var pty = PseudoTerminal.Open();
-        using var scanner = new StreamQrScanner("scanner", () => SerialPortStream.Open(pty.SlavePath, 115200), new SerialScanDecoder(), new ManualTimeProvider());
+        using var scanner = new StreamQrScanner("scanner", () => SerialPortStream.Open(pty.SlavePath, 115200), new SerialScanDecoder(), new FakeTimeProvider());
         var codes = new List<string>();
         scanner.Scanned += (_, code) => codes.Add(code.Text);
         var bytes = Encoding.UTF8.GetBytes(CccdQr + "\r\n");
@@ -80,7 +80,7 @@ public class ScannerTests
             }
 
             File.WriteAllBytes(path, [.. events]);
-            using var scanner = new StreamQrScanner("scanner", () => EvdevDevice.OpenGrabbed(path), new EvdevScanDecoder(), new ManualTimeProvider());
+            using var scanner = new StreamQrScanner("scanner", () => EvdevDevice.OpenGrabbed(path), new EvdevScanDecoder(), new FakeTimeProvider());
             var codes = new List<string>();
             scanner.Scanned += (_, code) => codes.Add(code.Text);
 
@@ -97,7 +97,7 @@ public class ScannerTests
     [Fact]
     public void Pump_DeviceMissing_ReturnsFalseAndHealthNamesPath()
     {
-        using var scanner = new StreamQrScanner("scanner", () => SerialPortStream.Open("/dev/serial/by-id/missing-scanner", 115200), new SerialScanDecoder(), new ManualTimeProvider());
+        using var scanner = new StreamQrScanner("scanner", () => SerialPortStream.Open("/dev/serial/by-id/missing-scanner", 115200), new SerialScanDecoder(), new FakeTimeProvider());
 
         Assert.False(scanner.Pump(TimeSpan.Zero));
 
