@@ -27,6 +27,7 @@ public static class EdgeExtensions
         builder.Services.AddSingleton<BlobStore>();
         builder.Services.AddSingleton<SyncQuarantine>();
         builder.Services.AddSingleton<RecordPages>();
+        builder.Services.AddSingleton<DossierSearch>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<DossierService>();
