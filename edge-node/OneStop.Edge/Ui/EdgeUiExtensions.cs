@@ -29,6 +29,7 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<ISyncBarSource, EdgeSyncBarSource>();
         builder.Services.AddScoped<IIntakeDesk, EdgeIntakeDesk>();
         builder.Services.AddScoped<IDeskDossierSearch, EdgeDeskDossierSearch>();
+        builder.Services.AddScoped<IDeskDossierEdits, EdgeDeskDossierEdits>();
         builder.Services.AddScoped<IDeskDevices, EdgeDeskDevices>();
         builder.Services.AddScoped<IDeskAttachments, EdgeDeskAttachments>();
         builder.Services.AddSingleton<NodeSigningKey>();

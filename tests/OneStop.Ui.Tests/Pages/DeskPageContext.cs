@@ -20,6 +20,12 @@ internal static class DeskPageContext
         context.Services.AddSingleton<IIntakeDesk>(desk);
         context.Services.AddSingleton<IDeskDevices>(new IdleDevices());
         context.Services.AddSingleton<IDeskAttachments>(new NoAttachments());
+        context.Services.AddSingleton(new FakeDossierSearch());
+        context.Services.AddSingleton<IDeskDossierSearch>(sp => sp.GetRequiredService<FakeDossierSearch>());
+        context.Services.AddSingleton(new FakeDossierEdits(desk));
+        context.Services.AddSingleton<IDeskDossierEdits>(sp => sp.GetRequiredService<FakeDossierEdits>());
+        context.Services.AddSingleton(new FakeConflicts());
+        context.Services.AddSingleton<IDeskConflicts>(sp => sp.GetRequiredService<FakeConflicts>());
         context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         context.AddTrustedClock(Now);
         var authorization = context.AddAuthorization();
