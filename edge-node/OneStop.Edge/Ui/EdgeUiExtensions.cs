@@ -35,6 +35,8 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<NodeSigningKey>();
         builder.Services.AddSingleton<ISlipSeals, EdgeSlipSeals>();
         builder.Services.AddSingleton<IQueueKiosk, EdgeQueueKiosk>();
+        builder.Services.AddSingleton<OneStop.Edge.Queue.NowServingBoard>();
+        builder.Services.AddScoped<IQueueDesk, EdgeQueueDesk>();
         builder.Services.AddSingleton<IResidentFeedback, EdgeResidentFeedback>();
         builder.Services.AddScoped<IDeskConflicts, EdgeDeskConflicts>();
         builder.Services.AddScoped<IDeskStorage, EdgeDeskStorage>();

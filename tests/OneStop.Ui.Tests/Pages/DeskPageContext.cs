@@ -13,7 +13,10 @@ internal static class DeskPageContext
     // A Tuesday in Vietnam, mid-morning: dates in the forms are checked against it.
     public static readonly DateTimeOffset Now = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
 
-    public static BunitContext Create(FakeIntakeDesk desk, string role)
+    /// <param name="desk">The intake port.</param>
+    /// <param name="role">The signed-in person's role.</param>
+    /// <param name="services">More services, added before the context hands out any (bunit refuses them later).</param>
+    public static BunitContext Create(FakeIntakeDesk desk, string role, Action<IServiceCollection>? services = null)
     {
         var context = new BunitContext();
         context.Services.AddSingleton<Loc>();
@@ -28,6 +31,7 @@ internal static class DeskPageContext
         context.Services.AddSingleton<IDeskConflicts>(sp => sp.GetRequiredService<FakeConflicts>());
         context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         context.AddTrustedClock(Now);
+        services?.Invoke(context.Services);
         var authorization = context.AddAuthorization();
         authorization.SetAuthorized(role == DeskRoles.Volunteer ? "tnv" : "canbo");
         authorization.SetRoles(role);
