@@ -29,6 +29,9 @@ public sealed record Procedure(
     public string Handling { get; init; } = string.Empty;
 
     public string? NationalCode { get; init; }
+
+    /// <summary>The laws, decrees and circulars the procedure rests on, as the catalogue cites them.</summary>
+    public IReadOnlyList<string> LegalBasis { get; init; } = [];
 }
 
 public sealed record ProcedureFee(long? AmountVnd, string Unit, string? NoteVi)

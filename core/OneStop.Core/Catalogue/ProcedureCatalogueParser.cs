@@ -55,6 +55,9 @@ public static class ProcedureCatalogueParser
                 time.ValueKind == JsonValueKind.Object && time.TryGetProperty("estimate", out var e) && e.ValueKind == JsonValueKind.True),
             Handling = Text(item, "handling"),
             NationalCode = OptionalText(item, "national_code"),
+            LegalBasis = item.TryGetProperty("legal_basis", out var basis) && basis.ValueKind == JsonValueKind.Array
+                ? basis.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+                : [],
         };
     }
 

@@ -180,6 +180,6 @@ public sealed class EdgeIntakeDesk(
         var bank = ui.BankBin is { Length: > 0 } bin && ui.BankAccount is { Length: > 0 } account
             ? new BankAccount(bin, account, ui.BankAccountName ?? string.Empty)
             : null;
-        return new DeskSettings(ui.OfficeNameVi, ui.OfficeNameEn, edge.NodeId, bank);
+        return new DeskSettings(ui.OfficeNameVi, ui.OfficeNameEn, edge.NodeId, bank) { CommuneName = ui.CommuneName };
     }
 }

@@ -38,6 +38,7 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<OneStop.Edge.Queue.NowServingBoard>();
         builder.Services.AddScoped<IQueueDesk, EdgeQueueDesk>();
         builder.Services.AddSingleton<IResidentFeedback, EdgeResidentFeedback>();
+        builder.Services.AddScoped<IDeskFeedback, EdgeDeskFeedback>();
         builder.Services.AddScoped<IDeskConflicts, EdgeDeskConflicts>();
         builder.Services.AddScoped<IDeskStorage, EdgeDeskStorage>();
         builder.Services.AddScoped<IDeskReports, EdgeDeskReports>();

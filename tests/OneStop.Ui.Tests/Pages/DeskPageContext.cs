@@ -29,6 +29,8 @@ internal static class DeskPageContext
         context.Services.AddSingleton<IDeskDossierEdits>(sp => sp.GetRequiredService<FakeDossierEdits>());
         context.Services.AddSingleton(new FakeConflicts());
         context.Services.AddSingleton<IDeskConflicts>(sp => sp.GetRequiredService<FakeConflicts>());
+        context.Services.AddSingleton(new FakeDeskFeedback());
+        context.Services.AddSingleton<IDeskFeedback>(sp => sp.GetRequiredService<FakeDeskFeedback>());
         context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         context.AddTrustedClock(Now);
         services?.Invoke(context.Services);

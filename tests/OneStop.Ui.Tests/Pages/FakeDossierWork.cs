@@ -52,3 +52,17 @@ internal sealed class FakeConflicts : IDeskConflicts
     public Task<bool> ResolveAsync(Guid conflictId, ConflictSideChoice keep, CancellationToken cancellationToken = default) =>
         Task.FromResult(Open.RemoveAll(c => c.Id == conflictId) > 0);
 }
+
+/// <summary>Residents' ratings the test sets per dossier.</summary>
+internal sealed class FakeDeskFeedback : IDeskFeedback
+{
+    public Dictionary<Guid, DeskFeedbackEntry> ByDossier { get; } = [];
+
+    public List<OneStop.Core.Statistics.FeedbackWeek> Weeks { get; } = [];
+
+    public Task<DeskFeedbackEntry?> ForDossierAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ByDossier.GetValueOrDefault(dossierId));
+
+    public Task<IReadOnlyList<OneStop.Core.Statistics.FeedbackWeek>> WeeklyAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<OneStop.Core.Statistics.FeedbackWeek>>([.. Weeks]);
+}

@@ -5,7 +5,11 @@ namespace OneStop.Ui.Ports;
 /// <param name="OfficeNameEn">Office name in English.</param>
 /// <param name="NodeId">This node's id, printed small on slips for support.</param>
 /// <param name="Bank">Where bank transfers go; null when the node takes cash only.</param>
-public sealed record DeskSettings(string OfficeNameVi, string OfficeNameEn, string NodeId, BankAccount? Bank);
+public sealed record DeskSettings(string OfficeNameVi, string OfficeNameEn, string NodeId, BankAccount? Bank)
+{
+    /// <summary>The commune's name as slips head it ("xã Sa Pa"); null until configured (Edge:Ui:CommuneName or the settings page).</summary>
+    public string? CommuneName { get; init; }
+}
 
 /// <param name="BankBin">Six-digit NAPAS bank identification number.</param>
 /// <param name="AccountNumber">Account number at that bank.</param>
