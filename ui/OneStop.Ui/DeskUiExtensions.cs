@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,11 +44,6 @@ public static class DeskUiExtensions
 
     public static WebApplication MapDeskUi(this WebApplication app)
     {
-        // An unknown address shows the app's own page (in the person's language, with a way back), still as a 404.
-        // Not for the API or the framework's own paths: their clients read the status, not a page.
-        app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/_framework") && !context.Request.Path.StartsWithSegments("/_blazor"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -57,6 +53,11 @@ public static class DeskUiExtensions
         app.MapAttachmentEndpoints();
         app.MapReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // An unknown address gets the app's own page (the router's NotFoundPage, in the person's language, with a way
+        // back), still with status 404. Not for the API: its clients read the status, not a page.
+        app.MapFallback("{*path:nonfile}", (HttpContext context) => context.Request.Path.StartsWithSegments("/api") || !HttpMethods.IsGet(context.Request.Method)
+            ? Results.NotFound()
+            : new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound });
         return app;
     }
 }
