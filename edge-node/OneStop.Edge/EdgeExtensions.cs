@@ -28,10 +28,12 @@ public static class EdgeExtensions
         builder.Services.AddSingleton<BlobStore>();
         builder.Services.AddSingleton<SyncQuarantine>();
         builder.Services.AddSingleton<RecordPages>();
+        builder.Services.AddSingleton<DossierSearch>();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<NodeHolidayCalendar>();
         builder.Services.AddSingleton<DossierService>();
+        builder.Services.AddSingleton<DossierCorrector>();
         // One instance: storage recovery opens and seeds the swapped-in store the same way.
         builder.Services.AddSingleton<EdgeStoreStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EdgeStoreStartup>());

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Ui.Attachments;
@@ -51,6 +53,11 @@ public static class DeskUiExtensions
         app.MapAttachmentEndpoints();
         app.MapReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // An unknown address gets the app's own page (the router's NotFoundPage, in the person's language, with a way
+        // back), still with status 404. Not for the API: its clients read the status, not a page.
+        app.MapFallback("{*path:nonfile}", (HttpContext context) => context.Request.Path.StartsWithSegments("/api") || !HttpMethods.IsGet(context.Request.Method)
+            ? Results.NotFound()
+            : new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound });
         return app;
     }
 }

@@ -46,6 +46,8 @@ public sealed record Procedure(
     public Procedure AsOf(DateOnly receivedOn) => this with { Fees = FeesOn(receivedOn), FeeVersions = [] };
 
     public bool IsRetiredOn(DateOnly day) => RetiredFrom is { } from && day >= from;
+    /// <summary>The laws, decrees and circulars the procedure rests on, as the catalogue cites them.</summary>
+    public IReadOnlyList<string> LegalBasis { get; init; } = [];
 }
 
 public sealed record ProcedureFee(long? AmountVnd, string Unit, string? NoteVi)

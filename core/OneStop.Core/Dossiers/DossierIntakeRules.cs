@@ -15,7 +15,7 @@ public static class DossierIntakeRules
     public const string ApplicantField = "applicant_name";
 
     /// <param name="form">The procedure's form.</param>
-    /// <param name="applicantName">The applicant's name, when this write sets it (null: unchanged).</param>
+    /// <param name="applicantName">The applicant's name, when this write sets it or the dossier is being received (null: unchanged).</param>
     /// <param name="answers">The dossier's answers after the write (stored ones merged with the new ones).</param>
     /// <param name="changed">The keys this write sets; only unknown ones among them are reported.</param>
     /// <param name="complete">
@@ -29,7 +29,8 @@ public static class DossierIntakeRules
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(changed);
         var errors = new List<FieldError>();
-        if (applicantName is not null && string.IsNullOrWhiteSpace(applicantName))
+        // A draft may be parked before the name is known; a received dossier must say whose it is.
+        if (complete && applicantName is not null && string.IsNullOrWhiteSpace(applicantName))
         {
             errors.Add(new FieldError(ApplicantField, FormErrorCodes.Required, "Họ tên người nộp hồ sơ: bắt buộc nhập", "Applicant's full name: required"));
         }

@@ -34,6 +34,9 @@ public static class SimulatorApi
         simulators.MapGet("/printer", (DeviceSet devices) => devices.PrinterSimulator is { } printer
             ? Results.Ok(new { documents = printer.Documents.Count, bytes = printer.CapturedBytes.Length })
             : NotSimulated("printer"));
+        simulators.MapGet("/display", (DeviceSet devices) => devices.DisplaySimulator is { } display
+            ? Results.Ok(new { lines = display.Lines })
+            : NotSimulated("display"));
         return simulators;
     }
 

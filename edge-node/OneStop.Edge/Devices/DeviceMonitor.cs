@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using OneStop.Edge.Queue;
 using OneStop.Edge.Store;
 using OneStop.Edge.Sync;
 using OneStop.Hardware;
@@ -21,7 +22,8 @@ public sealed class DeviceMonitor(
     IOptions<DeviceOptions> options,
     IOptions<HardwareOptions> hardware,
     IHostApplicationLifetime lifetime,
-    ILogger<DeviceMonitor> logger) : BackgroundService
+    ILogger<DeviceMonitor> logger,
+    NowServingBoard? serving = null) : BackgroundService
 {
     private int _lowBattery;
 
@@ -37,7 +39,7 @@ public sealed class DeviceMonitor(
                 // Reading the power monitor is what raises BatteryLow.
                 devices.Power.TryRead(out _);
                 board.Publish(devices.ReadHealth());
-                devices.Display.ShowStatus(sync.Current.Link.ToString(), (int)Math.Min(int.MaxValue, await store.CountBacklogAsync(stoppingToken)), null);
+                devices.Display.ShowStatus(sync.Current.Link.ToString(), (int)Math.Min(int.MaxValue, await store.CountBacklogAsync(stoppingToken)), serving?.Label);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -91,7 +91,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
 
         var procedure = await catalogue.FindAsync(dossier.ProcedureCode, cancellationToken)
             ?? throw new KeyNotFoundException($"No procedure {dossier.ProcedureCode}.");
-        ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), null, Answers(dossier), [], complete: true, Today()));
+        ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), dossier.ApplicantName, Answers(dossier), [], complete: true, Today()));
         var stamp = Legal(LegalDateFields.ActReceived, confirmedDate, receivedBy);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         AddReceipt(values, procedure, receivedBy, stamp, await CalendarAsync(cancellationToken));
@@ -145,7 +145,11 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
     }
 
     /// <summary>Corrects the applicant's name or form answers; only what changed is written and synced.</summary>
-    public async Task<DossierView> UpdateAsync(Guid id, DossierEdit edit, CancellationToken cancellationToken = default)
+    /// <param name="id">The dossier.</param>
+    /// <param name="edit">What changes.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <param name="alsoWrite">Fields written in the same change (a correction's entry), so they travel together.</param>
+    public async Task<DossierView> UpdateAsync(Guid id, DossierEdit edit, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string?>? alsoWrite = null)
     {
         ArgumentNullException.ThrowIfNull(edit);
         var (record, dossier) = await LoadAsync(id, cancellationToken);
@@ -170,6 +174,11 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         foreach (var (key, value) in changed)
         {
             values[DossierFields.FormPrefix + key] = string.IsNullOrEmpty(value) ? null : JsonSerializer.Serialize(value);
+        }
+
+        foreach (var (key, value) in alsoWrite ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
         }
 
         ThrowIfTooLarge(values);

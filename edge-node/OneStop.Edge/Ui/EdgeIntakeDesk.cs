@@ -201,6 +201,7 @@ public sealed class EdgeIntakeDesk(
         return new DeskSettings(office ?? ui.OfficeNameVi, office ?? ui.OfficeNameEn, edge.NodeId, bank)
         {
             PublicAddress = node.GetValueOrDefault(NodeConfigFields.PublicAddress),
+            CommuneName = node.GetValueOrDefault(NodeConfigFields.CommuneName) ?? ui.CommuneName,
         };
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Calendar;
 using OneStop.Core.Changes;
+using OneStop.Core.Queue;
+using OneStop.Edge.Queue;
 using OneStop.Edge.Store;
 using OneStop.Hardware;
 using OneStop.Hardware.Printer;
@@ -16,8 +18,8 @@ namespace OneStop.Edge.Ui;
 /// </summary>
 public sealed class EdgeQueueKiosk(EdgeStore store, DeviceSet devices, IOptions<EdgeOptions> edgeOptions, IOptions<EdgeUiOptions> uiOptions, TimeProvider time) : IQueueKiosk, IDisposable
 {
-    // A day's tickets are a few hundred; this bounds the read while covering any real day.
-    private const int RecentTickets = 5_000;
+    // What a TV beside the counter can show legibly under the current number.
+    private const int RecentlyCalledShown = 4;
 
     // Two taps at the same moment must not get the same number.
     private readonly SemaphoreSlim _issue = new(1, 1);
@@ -31,18 +33,21 @@ public sealed class EdgeQueueKiosk(EdgeStore store, DeviceSet devices, IOptions<
             var now = time.GetUtcNow();
             var day = DateOnly.FromDateTime(now.ToOffset(AppointmentCalculator.VietnamOffset).DateTime);
             var commune = edgeOptions.Value.CommuneCode;
-            var issuedToday = await CountTodayAsync(day, commune, cancellationToken);
-            var number = issuedToday.Max + 1;
+            var today = await QueueTickets.ReadDayAsync(store, commune, day, cancellationToken);
+            var number = today.Count == 0 ? 1 : today.Max(t => t.Number) + 1;
+            var id = Guid.CreateVersion7(now);
             var values = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
-                ["day"] = JsonSerializer.Serialize(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ["number"] = number.ToString(CultureInfo.InvariantCulture),
-                ["service"] = JsonSerializer.Serialize(ServiceName(service)),
-                ["issued_at"] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
+                [QueueTickets.Day] = JsonSerializer.Serialize(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                [QueueTickets.Number] = number.ToString(CultureInfo.InvariantCulture),
+                [QueueTickets.Service] = JsonSerializer.Serialize(ServiceName(service)),
+                [QueueTickets.IssuedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
+                [QueueTickets.State] = JsonSerializer.Serialize(QueueLine.Waiting),
                 ["node"] = JsonSerializer.Serialize(edgeOptions.Value.NodeId),
             };
-            await store.WriteAsync(Guid.CreateVersion7(now), RecordTypes.QueueTicket, commune, values, cancellationToken);
-            ticket = new QueueTicketIssued(number, day, now, service, issuedToday.Count, new DeskPrintResult(false, null));
+            await store.WriteAsync(id, RecordTypes.QueueTicket, commune, values, cancellationToken);
+            // Only those still waiting stand ahead: a number already called is at the counter or gone.
+            ticket = new QueueTicketIssued(number, day, now, service, QueueLine.WaitingAhead(today, number), new DeskPrintResult(false, null)) { Id = id };
         }
         finally
         {
@@ -62,30 +67,29 @@ public sealed class EdgeQueueKiosk(EdgeStore store, DeviceSet devices, IOptions<
 
     public void Dispose() => _issue.Dispose();
 
-    /// <summary>How many tickets the commune issued on <paramref name="day"/> and the highest number among them.</summary>
-    private async Task<(int Count, int Max)> CountTodayAsync(DateOnly day, string commune, CancellationToken cancellationToken)
+    public async Task<QueueTicketView?> FindAsync(Guid ticketId, CancellationToken cancellationToken = default)
     {
-        var dayText = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var count = 0;
-        var max = 0;
-        foreach (var record in await store.ListAsync(RecordTypes.QueueTicket, RecentTickets, cancellationToken))
+        var day = QueueTickets.Today(time);
+        if (await QueueTickets.FindAsync(store, ticketId, cancellationToken) is not { } found
+            || found.Day != day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
         {
-            if (record.Scope != commune)
-            {
-                continue;
-            }
-
-            using var document = JsonDocument.Parse(record.DataJson);
-            var root = document.RootElement;
-            if (root.TryGetProperty("day", out var d) && d.ValueKind == JsonValueKind.String && d.GetString() == dayText
-                && root.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var value))
-            {
-                count++;
-                max = Math.Max(max, value);
-            }
+            return null;
         }
 
-        return (count, max);
+        var today = await QueueTickets.ReadDayAsync(store, edgeOptions.Value.CommuneCode, day, cancellationToken);
+        return new QueueTicketView(found.Ticket, QueueLine.WaitingAhead(today, found.Ticket.Number), QueueLine.NowServing(today));
+    }
+
+    public async Task<QueueBoard> ReadBoardAsync(CancellationToken cancellationToken = default) =>
+        Board(await QueueTickets.ReadDayAsync(store, edgeOptions.Value.CommuneCode, QueueTickets.Today(time), cancellationToken));
+
+    /// <summary>The line as every queue screen shows it.</summary>
+    public static QueueBoard Board(IReadOnlyList<QueueTicket> today)
+    {
+        var serving = QueueLine.NowServing(today);
+        var recent = today.Where(t => t.State != QueueTicketState.Waiting && t.Id != serving?.Id && t.CalledAt is not null)
+            .OrderByDescending(t => t.CalledAt).Take(RecentlyCalledShown).ToList();
+        return new QueueBoard(serving, today.Count(t => t.State == QueueTicketState.Waiting), QueueLine.NextWaiting(today), recent);
     }
 
     private static string ServiceName(QueueService service) => service == QueueService.Submit ? "submit" : "collect";

@@ -28,6 +28,8 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<IDeskAccounts, EdgeDeskAccounts>();
         builder.Services.AddSingleton<ISyncBarSource, EdgeSyncBarSource>();
         builder.Services.AddScoped<IIntakeDesk, EdgeIntakeDesk>();
+        builder.Services.AddScoped<IDeskDossierSearch, EdgeDeskDossierSearch>();
+        builder.Services.AddScoped<IDeskDossierEdits, EdgeDeskDossierEdits>();
         builder.Services.AddScoped<IDeskDevices, EdgeDeskDevices>();
         builder.Services.AddScoped<IDeskAttachments, EdgeDeskAttachments>();
         builder.Services.AddSingleton<OneStop.Edge.DigitalResults.ResultService>();
@@ -35,7 +37,10 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<NodeSigningKey>();
         builder.Services.AddSingleton<ISlipSeals, EdgeSlipSeals>();
         builder.Services.AddSingleton<IQueueKiosk, EdgeQueueKiosk>();
+        builder.Services.AddSingleton<OneStop.Edge.Queue.NowServingBoard>();
+        builder.Services.AddScoped<IQueueDesk, EdgeQueueDesk>();
         builder.Services.AddSingleton<IResidentFeedback, EdgeResidentFeedback>();
+        builder.Services.AddScoped<IDeskFeedback, EdgeDeskFeedback>();
         builder.Services.AddScoped<IDeskConflicts, EdgeDeskConflicts>();
         builder.Services.AddScoped<IDeskStorage, EdgeDeskStorage>();
         builder.Services.AddScoped<IDeskReports, EdgeDeskReports>();

@@ -25,6 +25,9 @@ public sealed class EdgeUiOptions
 
     public string OfficeNameVi { get; set; } = "Bộ phận Một cửa — UBND xã";
 
+    /// <summary>The commune's name with its kind ("xã Sa Pa", "phường Sa Pa"), printed at the head of slips.</summary>
+    public string? CommuneName { get; set; }
+
     public string OfficeNameEn { get; set; } = "One-stop desk — Commune People's Committee";
 
     /// <summary>NAPAS BIN of the commune's bank (six digits); no VietQR without it.</summary>

@@ -13,16 +13,27 @@ internal static class DeskPageContext
     // A Tuesday in Vietnam, mid-morning: dates in the forms are checked against it.
     public static readonly DateTimeOffset Now = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
 
-    public static BunitContext Create(FakeIntakeDesk desk, string role, Action<IServiceCollection>? more = null)
+    /// <param name="desk">The intake port.</param>
+    /// <param name="role">The signed-in person's role.</param>
+    /// <param name="services">More services, added after the defaults (so they replace them) and before the context hands out any (bunit refuses them later).</param>
+    public static BunitContext Create(FakeIntakeDesk desk, string role, Action<IServiceCollection>? services = null)
     {
         var context = new BunitContext();
-        more?.Invoke(context.Services);
         context.Services.AddSingleton<Loc>();
         context.Services.AddSingleton<IIntakeDesk>(desk);
         context.Services.AddSingleton<IDeskDevices>(new IdleDevices());
         context.Services.AddSingleton<IDeskAttachments>(new NoAttachments());
+        context.Services.AddSingleton(new FakeDossierSearch());
+        context.Services.AddSingleton<IDeskDossierSearch>(sp => sp.GetRequiredService<FakeDossierSearch>());
+        context.Services.AddSingleton(new FakeDossierEdits(desk));
+        context.Services.AddSingleton<IDeskDossierEdits>(sp => sp.GetRequiredService<FakeDossierEdits>());
+        context.Services.AddSingleton(new FakeConflicts());
+        context.Services.AddSingleton<IDeskConflicts>(sp => sp.GetRequiredService<FakeConflicts>());
+        context.Services.AddSingleton(new FakeDeskFeedback());
+        context.Services.AddSingleton<IDeskFeedback>(sp => sp.GetRequiredService<FakeDeskFeedback>());
         context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         context.AddTrustedClock(Now);
+        services?.Invoke(context.Services);
         var authorization = context.AddAuthorization();
         authorization.SetAuthorized(role == DeskRoles.Volunteer ? "tnv" : "canbo");
         authorization.SetRoles(role);

@@ -20,7 +20,7 @@ internal sealed class FakeIntakeDesk : IIntakeDesk
 
     public Dictionary<Guid, DeskDossier> Dossiers { get; } = [];
 
-    public DeskSettings Settings { get; } = new("UBND xã Sa Pa", "Sa Pa Commune People's Committee", "node-test", null);
+    public DeskSettings Settings { get; } = new("UBND xã Sa Pa", "Sa Pa Commune People's Committee", "node-test", null) { CommuneName = "xã Sa Pa" };
 
     public Task<IReadOnlyList<Procedure>> ListProceduresAsync(CancellationToken cancellationToken = default) => Task.FromResult(Catalogue.Value.Procedures);
 

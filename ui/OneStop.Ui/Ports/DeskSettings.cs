@@ -17,6 +17,8 @@ public sealed record DeskSettings(string OfficeNameVi, string OfficeNameEn, stri
         var baseText = string.IsNullOrWhiteSpace(PublicAddress) ? fallbackBase : PublicAddress;
         return baseText.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
     }
+    /// <summary>The commune's name as slips head it ("xã Sa Pa"); null until configured (Edge:Ui:CommuneName or the settings page).</summary>
+    public string? CommuneName { get; init; }
 }
 
 /// <param name="BankBin">Six-digit NAPAS bank identification number.</param>

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using OneStop.Core.Calendar;
+using OneStop.Core.Changes;
+using OneStop.Core.Text;
+using OneStop.Storage;
+
+namespace OneStop.Edge.Store;
+
+/// <summary>
+/// The desk's dossier list as one SQLite query: filters, text search and a page, with the total of all pages.
+/// The node holds years of dossiers on an SD card; reading them all into memory to show twenty would not last.
+/// Vietnamese folding (<see cref="VietnameseFolding"/>) runs inside SQLite as a registered function, so
+/// "nguyen van" finds "Nguyễn Văn" without a second copy of every name to keep in step with merges.
+/// </summary>
+public sealed class DossierSearch(SqliteDatabase database)
+{
+    /// <summary>Largest page: 200.</summary>
+    public const int MaxLimit = 200;
+
+    // At least this many digits before a number is taken for a CCCD: fewer match half the commune.
+    private const int MinIdDigits = 4;
+
+    // At least this many hex digits before text is taken for the start of a dossier code (the slip prints 12).
+    private const int MinCodeDigits = 6;
+
+    public async Task<DossierSearchPage> SearchAsync(DossierSearchCriteria criteria, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var limit = Math.Clamp(criteria.Limit, 1, MaxLimit);
+        var offset = Math.Max(0, criteria.Offset);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        RegisterFunctions(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, scope, data, COUNT(*) OVER () FROM records
+            WHERE type = $type
+              AND ($status IS NULL OR json_extract(data, '$.status') = $status)
+              AND ($procedure IS NULL OR json_extract(data, '$.procedure_code') = $procedure)
+              AND ($from IS NULL OR onestop_local_date(COALESCE(json_extract(data, '$.received_at'), json_extract(data, '$.created_at'))) >= $from)
+              AND ($to IS NULL OR onestop_local_date(COALESCE(json_extract(data, '$.received_at'), json_extract(data, '$.created_at'))) <= $to)
+              AND ($openOnly = 0 OR json_extract(data, '$.status') IN ('received', 'processing', 'supplement_requested'))
+              AND ($dueFrom IS NULL OR json_extract(data, '$.due_date') >= $dueFrom)
+              AND ($dueTo IS NULL OR json_extract(data, '$.due_date') <= $dueTo)
+              AND ($name IS NULL
+                   OR onestop_fold(json_extract(data, '$.applicant_name')) LIKE $name ESCAPE '\'
+                   OR EXISTS (SELECT 1 FROM json_each(records.data) f
+                              WHERE f.key LIKE 'form.%full\_name' ESCAPE '\' AND onestop_fold(f.value) LIKE $name ESCAPE '\')
+                   OR ($digits IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(records.data) f
+                              WHERE f.key LIKE 'form.%id\_number' ESCAPE '\' AND f.value LIKE $digits))
+                   OR ($code IS NOT NULL AND replace(id, '-', '') LIKE $code))
+            ORDER BY COALESCE(json_extract(data, '$.due_date'), '9999-12-31'), json_extract(data, '$.created_at') DESC, id DESC
+            LIMIT $limit OFFSET $offset
+            """;
+        var text = criteria.Text?.Trim();
+        var folded = VietnameseFolding.Fold(text);
+        var digits = text is { Length: > 0 } && text.All(char.IsAsciiDigit) && text.Length >= MinIdDigits ? text : null;
+        var code = text?.Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var isCode = code is { Length: >= MinCodeDigits and <= 32 } && code.All(char.IsAsciiHexDigit);
+        command.Parameters.AddWithValue("$type", RecordTypes.Dossier);
+        command.Parameters.AddWithValue("$status", Db(criteria.Status));
+        command.Parameters.AddWithValue("$procedure", Db(criteria.ProcedureCode));
+        command.Parameters.AddWithValue("$from", Db(criteria.From));
+        command.Parameters.AddWithValue("$to", Db(criteria.To));
+        command.Parameters.AddWithValue("$openOnly", criteria.OpenOnly ? 1 : 0);
+        command.Parameters.AddWithValue("$dueFrom", Db(criteria.DueFrom));
+        command.Parameters.AddWithValue("$dueTo", Db(criteria.DueTo));
+        command.Parameters.AddWithValue("$name", folded.Length == 0 ? DBNull.Value : "%" + EscapeLike(folded) + "%");
+        command.Parameters.AddWithValue("$digits", digits is null ? DBNull.Value : digits + "%");
+        command.Parameters.AddWithValue("$code", isCode ? code + "%" : DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        var items = new List<RecordData>();
+        long total = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new RecordData(Guid.Parse(reader.GetString(0)), RecordTypes.Dossier, reader.GetString(1), reader.GetString(2)));
+                total = reader.GetInt64(3);
+            }
+        }
+
+        // A page past the end has no rows to carry the total: count it on its own.
+        if (items.Count == 0 && offset > 0)
+        {
+            var first = await SearchAsync(criteria with { Offset = 0, Limit = 1 }, cancellationToken);
+            total = first.Total;
+        }
+
+        return new DossierSearchPage(items, total);
+    }
+
+    private static void RegisterFunctions(SqliteConnection connection)
+    {
+        connection.CreateFunction("onestop_fold", (string? text) => VietnameseFolding.Fold(text), isDeterministic: true);
+        // Stored moments are UTC; the desk filters by the day in Vietnam, when the resident stood at the counter.
+        connection.CreateFunction("onestop_local_date", (string? moment) =>
+            DateTimeOffset.TryParse(moment, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                ? at.ToOffset(AppointmentCalculator.VietnamOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : null, isDeterministic: true);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static object Db(string? value) => string.IsNullOrEmpty(value) ? DBNull.Value : value;
+
+    private static object Db(DateOnly? value) => value is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+}
+
+/// <param name="Text">A resident's name (any diacritics), a CCCD number or the start of a dossier code.</param>
+/// <param name="Status">Status name (received, processing, ...).</param>
+/// <param name="ProcedureCode">Catalogue code.</param>
+/// <param name="From">First day (Vietnam time) the dossier was received, or created for a draft.</param>
+/// <param name="To">Last such day, inclusive.</param>
+/// <param name="Offset">Rows to skip.</param>
+/// <param name="Limit">Rows in the page.</param>
+public sealed record DossierSearchCriteria(string? Text, string? Status, string? ProcedureCode, DateOnly? From, DateOnly? To, int Offset, int Limit)
+{
+    /// <summary>Only dossiers still being worked on (received, processing, supplement requested).</summary>
+    public bool OpenOnly { get; init; }
+
+    public DateOnly? DueFrom { get; init; }
+
+    public DateOnly? DueTo { get; init; }
+}
+
+/// <param name="Items">This page, soonest due first, then newest.</param>
+/// <param name="Total">Dossiers matching the criteria in all pages.</param>
+public sealed record DossierSearchPage(IReadOnlyList<RecordData> Items, long Total);
