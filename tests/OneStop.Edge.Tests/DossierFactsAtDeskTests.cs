@@ -9,6 +9,7 @@ using OneStop.Edge.Catalogue;
 using OneStop.Edge.Clock;
 using OneStop.Edge.Devices;
 using OneStop.Edge.Dossiers;
+using OneStop.Edge.Nodes;
 using OneStop.Edge.Store;
 using OneStop.Edge.Sync;
 using OneStop.Edge.Ui;
@@ -77,7 +78,8 @@ public sealed class DossierFactsAtDeskTests : IAsyncLifetime
     private EdgeIntakeDesk Desk(string role)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "chi.lan"), new Claim(ClaimTypes.Role, role)], "test"));
-        return new EdgeIntakeDesk(_service, new CatalogueService(_store), _store, new CatalogueOptionLists(_options), new FixedUser(user), _options, Options.Create(new EdgeUiOptions()), _time);
+        var settings = new EdgeNodeSettings(_store, _options, Options.Create(new EdgeUiOptions()), Options.Create(new SyncOptions()), Options.Create(new HardwareOptions()), _time);
+        return new EdgeIntakeDesk(_service, new CatalogueService(_store), _store, new CatalogueOptionLists(_options), new FixedUser(user), _options, Options.Create(new EdgeUiOptions()), _time, settings);
     }
 
     [Theory]
