@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using OneStop.Core.Forms;
 using OneStop.Core.Slips;
-using OneStop.Edge.Dossiers;
 using OneStop.Edge.DigitalResults;
+using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
 using OneStop.Ui.Ports;
 using OneStop.Ui.Security;
