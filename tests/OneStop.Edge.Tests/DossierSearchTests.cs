@@ -116,6 +116,21 @@ public sealed class DossierSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_DraftsOfAVolunteer_OnlyTheDraftsThatVolunteerMade()
+    {
+        // The merged desk listed every dossier to a volunteer through this query (VolunteerUiTests failed on CI).
+        var own = await WriteAsync("Giàng Thị Mai", "hotich.khaisinh", "draft", cccd: null, extra: (DossierFields.CreatedBy, "TNV.An"));
+        await WriteAsync("Giàng Thị Mai", "hotich.khaisinh", "received", cccd: null, extra: (DossierFields.CreatedBy, "tnv.an"));
+        await WriteAsync("Giàng Thị Mai", "hotich.khaisinh", "draft", cccd: null, extra: (DossierFields.CreatedBy, "tnv.binh"));
+        await WriteAsync("Giàng Thị Mai", "hotich.khaisinh", "draft", cccd: null);
+
+        var page = await SearchAsync(new DossierSearchCriteria("giang", null, null, null, null, 0, 25) { DraftsOf = "tnv.an" });
+
+        Assert.Equal([own], page.Items.Select(r => r.Id));
+        Assert.Equal(1, page.Total);
+    }
+
+    [Fact]
     public async Task Search_LikeWildcardsTyped_MatchedLiterally()
     {
         await WriteAsync("Nguyễn Văn Bình", "hotich.khaisinh", "received", cccd: null);

@@ -42,6 +42,7 @@ public sealed class DossierSearch(SqliteDatabase database)
               AND ($openOnly = 0 OR json_extract(data, '$.status') IN ('received', 'processing', 'supplement_requested'))
               AND ($dueFrom IS NULL OR json_extract(data, '$.due_date') >= $dueFrom)
               AND ($dueTo IS NULL OR json_extract(data, '$.due_date') <= $dueTo)
+              AND ($draftsOf IS NULL OR (json_extract(data, '$.status') = 'draft' AND lower(json_extract(data, '$.created_by')) = $draftsOf))
               AND ($name IS NULL
                    OR onestop_fold(json_extract(data, '$.applicant_name')) LIKE $name ESCAPE '\'
                    OR EXISTS (SELECT 1 FROM json_each(records.data) f
@@ -65,6 +66,7 @@ public sealed class DossierSearch(SqliteDatabase database)
         command.Parameters.AddWithValue("$openOnly", criteria.OpenOnly ? 1 : 0);
         command.Parameters.AddWithValue("$dueFrom", Db(criteria.DueFrom));
         command.Parameters.AddWithValue("$dueTo", Db(criteria.DueTo));
+        command.Parameters.AddWithValue("$draftsOf", criteria.DraftsOf is { Length: > 0 } by ? by.ToLowerInvariant() : DBNull.Value);
         command.Parameters.AddWithValue("$name", folded.Length == 0 ? DBNull.Value : "%" + EscapeLike(folded) + "%");
         command.Parameters.AddWithValue("$digits", digits is null ? DBNull.Value : digits + "%");
         command.Parameters.AddWithValue("$code", isCode ? code + "%" : DBNull.Value);
@@ -124,6 +126,9 @@ public sealed record DossierSearchCriteria(string? Text, string? Status, string?
     public DateOnly? DueFrom { get; init; }
 
     public DateOnly? DueTo { get; init; }
+
+    /// <summary>Only drafts this user made (a volunteer's list: <c>VolunteerView.MaySee</c> as a query).</summary>
+    public string? DraftsOf { get; init; }
 }
 
 /// <param name="Items">This page, soonest due first, then newest.</param>

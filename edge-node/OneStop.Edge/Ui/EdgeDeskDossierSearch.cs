@@ -16,7 +16,7 @@ public sealed class EdgeDeskDossierSearch(DossierSearch search, AuthenticationSt
     public async Task<DeskDossierPage> SearchAsync(DeskDossierQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await authentication.RequireAsync(DeskAction.ReadDossiers);
+        var user = await authentication.RequireAsync(DeskAction.ReadDossiers);
         var page = Math.Max(1, query.Page);
         var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(AppointmentCalculator.VietnamOffset).DateTime);
         var criteria = new DossierSearchCriteria(query.Text, query.Status?.ToName(), query.ProcedureCode, query.From, query.To, (page - 1) * query.PageSize, query.PageSize);
@@ -26,7 +26,12 @@ public sealed class EdgeDeskDossierSearch(DossierSearch search, AuthenticationSt
             DeskDueFilter.Soon => criteria with { OpenOnly = true, DueFrom = today, DueTo = WorkingDayCalendar.Default.AddWorkingDays(today, DueSoonWorkingDays) },
             _ => criteria,
         };
+        if (VolunteerView.IsVolunteer(user))
+        {
+            criteria = criteria with { DraftsOf = user.UserName() };
+        }
+
         var found = await search.SearchAsync(criteria, cancellationToken);
-        return new DeskDossierPage([.. found.Items.Select(DeskDossierReader.Read)], found.Total, page, query.PageSize);
+        return new DeskDossierPage([.. found.Items.Select(r => VolunteerView.Shown(user, DeskDossierReader.Read(r)))], found.Total, page, query.PageSize);
     }
 }

@@ -105,17 +105,20 @@ public sealed class DeskworkUiTests
         Assert.Contains("Moi so: 001", await DisplayTextAsync(node), StringComparison.Ordinal);
 
         // Only tickets still waiting stand ahead: 001 is at the counter now.
-        await second.ReloadAsync();
-        await Expect(second.GetByTestId("queue-ahead")).ToContainTextAsync("0");
+        // Ticket and TV pages refresh themselves (meta refresh); a reload by the test can race that navigation and
+        // never see its load event (CI timed out so), so each later look opens the page afresh or waits for its refresh.
+        var secondAgain = await browser.NewPageAsync(node.BaseUrl);
+        await secondAgain.GotoAsync(second.Url);
+        await Expect(secondAgain.GetByTestId("queue-ahead")).ToContainTextAsync("0");
 
         // 001 is not there: skipped, 002 called, on the TV at its next refresh.
         await clerk.GetByTestId("call-skip").ClickAsync();
         await Expect(clerk.GetByTestId("call-serving")).ToHaveTextAsync("002");
-        await tv.ReloadAsync();
-        await Expect(tv.GetByTestId("now-serving-number")).ToHaveTextAsync("002");
+        await Expect(tv.GetByTestId("now-serving-number")).ToHaveTextAsync("002", new() { Timeout = 30_000 });
         Assert.Contains("Moi so: 002", await DisplayTextAsync(node), StringComparison.Ordinal);
-        await kiosk.ReloadAsync();
-        await Expect(kiosk.GetByTestId("queue-skipped")).ToBeVisibleAsync();
+        var kioskAgain = await browser.NewPageAsync(node.BaseUrl);
+        await kioskAgain.GotoAsync(kiosk.Url);
+        await Expect(kioskAgain.GetByTestId("queue-skipped")).ToBeVisibleAsync();
     }
 
     [ChromiumFact]

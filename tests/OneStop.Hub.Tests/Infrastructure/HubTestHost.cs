@@ -1,5 +1,6 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -66,7 +67,26 @@ public sealed class HubTestHost : IAsyncDisposable
 
     public AttachmentStore Attachments => _app.Services.GetRequiredService<AttachmentStore>();
 
+    /// <summary>
+    /// Starts a hub on free loopback ports. Another test process may take a port between the check and the bind
+    /// (seen on CI: "address already in use"), so a start that loses that race is retried on new ports.
+    /// </summary>
     public static async Task<HubTestHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartAsync(extra);
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 3)
+            {
+                // The next attempt draws new ports.
+            }
+        }
+    }
+
+    private static async Task<HubTestHost> TryStartAsync(IReadOnlyDictionary<string, string?>? extra)
     {
         var root = Directory.CreateTempSubdirectory("onestop-hub-test-").FullName;
         var grpcPort = HostProcess.FreePort();
@@ -112,7 +132,17 @@ public sealed class HubTestHost : IAsyncDisposable
         app.MapHubHealth();
         app.MapHubMetrics();
         app.MapHubPublicSite();
-        await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
+
         var tls = !string.Equals(settings["NodeSecurity:DevelopmentSharedKeys"], "true", StringComparison.OrdinalIgnoreCase);
         return new HubTestHost(app, root, grpcPort, httpPort, publicPort, tls);
     }
