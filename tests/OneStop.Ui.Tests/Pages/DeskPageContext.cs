@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OneStop.Core.Slips;
 using OneStop.Ui.Localisation;
 using OneStop.Ui.Ports;
 using OneStop.Ui.Security;
@@ -23,6 +24,7 @@ internal static class DeskPageContext
         context.Services.AddSingleton<IIntakeDesk>(desk);
         context.Services.AddSingleton<IDeskDevices>(new IdleDevices());
         context.Services.AddSingleton<IDeskAttachments>(new NoAttachments());
+        context.Services.AddSingleton<IDeskResults>(new NoResults());
         context.Services.AddSingleton(new FakeDossierSearch());
         context.Services.AddSingleton<IDeskDossierSearch>(sp => sp.GetRequiredService<FakeDossierSearch>());
         context.Services.AddSingleton(new FakeDossierEdits(desk));
@@ -61,5 +63,15 @@ internal static class DeskPageContext
         public Task<DeskAttachment> AddAsync(Guid dossierId, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<DeskAttachmentContent?> ReadAsync(Guid dossierId, Guid attachmentId, CancellationToken cancellationToken = default) => Task.FromResult<DeskAttachmentContent?>(null);
+    }
+
+    /// <summary>No result issued yet: the dossier page's result panel offers to issue one (its own tests are the edge's).</summary>
+    private sealed class NoResults : IDeskResults
+    {
+        public Task<DeskResult?> FindAsync(Guid dossierId, CancellationToken cancellationToken = default) => Task.FromResult<DeskResult?>(null);
+
+        public Task<DeskResult> IssueAsync(Guid dossierId, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<ResultVerification> VerifyAsync(string scanned, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }
