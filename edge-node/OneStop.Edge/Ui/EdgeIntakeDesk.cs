@@ -71,14 +71,6 @@ public sealed class EdgeIntakeDesk(
         return VolunteerView.Shown(user, await ReadAsync(dossier.Id, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<DeskDossier>> ListDossiersAsync(CancellationToken cancellationToken = default)
-    {
-        var user = await RequireAsync(DeskAction.ReadDossiers);
-        return [.. (await store.ListAsync(RecordTypes.Dossier, 2_000, cancellationToken))
-            .Where(record => VolunteerView.MaySee(user, record))
-            .Select(record => VolunteerView.Shown(user, DeskDossierReader.Read(record)))];
-    }
-
     public async Task<DeskDossier?> GetDossierAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var user = await RequireAsync(DeskAction.ReadDossiers);

@@ -38,9 +38,6 @@ internal sealed class FakeIntakeDesk : IIntakeDesk
         return Task.FromResult(dossier);
     }
 
-    public Task<IReadOnlyList<DeskDossier>> ListDossiersAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<DeskDossier>>([.. Dossiers.Values]);
-
     public Task<DeskDossier?> GetDossierAsync(Guid id, CancellationToken cancellationToken = default) => Task.FromResult(Dossiers.GetValueOrDefault(id));
 
     public Task<DeskDossier> ReceiveAsync(Guid id, CancellationToken cancellationToken = default) => ChangeStatusAsync(id, DossierStatus.Received, null, cancellationToken);

@@ -24,8 +24,6 @@ public interface IIntakeDesk
     /// <exception cref="DeskValidationException">The answers do not pass the form's checks.</exception>
     Task<DeskDossier> FileAsync(DossierFiling filing, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<DeskDossier>> ListDossiersAsync(CancellationToken cancellationToken = default);
-
     Task<DeskDossier?> GetDossierAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Receives a draft: checks its answers again and fixes the due date in working days.</summary>
