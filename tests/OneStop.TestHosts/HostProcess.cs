@@ -140,14 +140,22 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>
     /// A loopback port for a host that starts later. Taken below Linux's ephemeral range (32768-60999):
     /// a port from bind(0) lies inside it, and an outgoing connection of any test could take it before the
-    /// host binds (seen: "address already in use" on a loaded run). Each process walks its own random
-    /// stretch, so parallel test assemblies rarely try the same port, and a port in use is skipped.
+    /// host binds (seen: "address already in use" on a loaded run). Test assemblies run as parallel
+    /// processes, and a port that is free now may be handed to a host of another assembly before ours binds
+    /// it (seen on CI: two assemblies' walks met on one port); so each port is also claimed across processes
+    /// by creating its file exclusively, and a claim is only taken over once it is older than any test run.
     /// </summary>
     public static int FreePort()
     {
+        Directory.CreateDirectory(ClaimDirectory);
         for (var attempt = 0; attempt < PortSpan; attempt++)
         {
             var port = FirstPort + (int)((uint)Interlocked.Increment(ref _nextPort) % PortSpan);
+            if (!TryClaim(port))
+            {
+                continue;
+            }
+
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);
@@ -156,11 +164,55 @@ public sealed class HostProcess : IAsyncDisposable
             }
             catch (SocketException)
             {
-                // Taken by another test process: try the next one.
+                // In use by something that does not claim ports: try the next one.
             }
         }
 
         throw new InvalidOperationException($"No free loopback port in {FirstPort}-{FirstPort + PortSpan - 1}.");
+    }
+
+    private static readonly string ClaimDirectory = Path.Combine(Path.GetTempPath(), "onestop-test-ports");
+    private static readonly TimeSpan ClaimLifetime = TimeSpan.FromHours(3);
+
+    private static bool TryClaim(int port)
+    {
+        var claim = Path.Combine(ClaimDirectory, port.ToString(CultureInfo.InvariantCulture));
+        if (TryClaimOnce(claim))
+        {
+            return true;
+        }
+
+        // Claimed before: by this run (skip it), or by a run long over (take it over).
+        if (TimeProvider.System.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(claim) < ClaimLifetime)
+        {
+            return false;
+        }
+
+        try
+        {
+            File.Delete(claim);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        return TryClaimOnce(claim);
+    }
+
+    private static bool TryClaimOnce(string claim)
+    {
+        try
+        {
+            using (new FileStream(claim, FileMode.CreateNew, FileAccess.Write))
+            {
+                return true;
+            }
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace OneStop.TestHosts;
@@ -66,7 +64,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         {
             var data = Path.Combine(folder, "data");
             await RunAsync(Path.Combine(bin, "initdb"), asRoot, "-D", data, "-A", "trust", "-U", User, "--no-sync", "-E", "UTF8", "--locale=C");
-            var port = FreePort();
+            var port = HostProcess.FreePort();
             var settings = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300" + (durable ? string.Empty : " -c fsync=off -c synchronous_commit=off");
             await RunAsync(Path.Combine(bin, "pg_ctl"), asRoot, "-D", data, "-o", settings, "-l", Path.Combine(folder, "log"), "-w", "-t", "60", "start");
             return new PostgresCluster($"Host=127.0.0.1;Port={port};Username={User};Database=postgres;Pooling=true;Maximum Pool Size=200;Timeout=60", folder, bin);
@@ -147,13 +145,6 @@ public sealed class PostgresCluster : IAsyncDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(string program, bool? asPostgres, params string[] arguments)
