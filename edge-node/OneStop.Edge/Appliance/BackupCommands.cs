@@ -37,7 +37,7 @@ public static class BackupCommands
             var passphrase = ReadPassphrase(result.GetValue(passphraseFile));
             if (passphrase is null)
             {
-                AnsiConsole.MarkupLine("[red]Thiếu mật khẩu sao lưu / No backup passphrase:[/] --passphrase-file or {0}", PassphraseVariable);
+                await Console.Error.WriteLineAsync($"Thiếu mật khẩu sao lưu / No backup passphrase: --passphrase-file or {PassphraseVariable}");
                 return 2;
             }
 
@@ -60,12 +60,13 @@ public static class BackupCommands
             }
             catch (BackupRefusedException ex)
             {
-                AnsiConsole.MarkupLine("[red]{0}[/]", Markup.Escape(ex.Message));
+                // Errors go to stderr whole: Spectre would wrap a long path across lines.
+                await Console.Error.WriteLineAsync(ex.Message);
                 return 1;
             }
             catch (IOException ex)
             {
-                AnsiConsole.MarkupLine("[red]Lỗi đọc/ghi tệp / File error:[/] {0}", Markup.Escape(ex.Message));
+                await Console.Error.WriteLineAsync("Lỗi đọc/ghi tệp / File error: " + ex.Message);
                 return 1;
             }
         });

@@ -9,7 +9,7 @@ namespace OneStop.Edge.Appliance;
 /// answered a query: a node hung on a stalled SD card or a dead lock stops pinging and systemd restarts it,
 /// where a timer alone would keep a wedged process looking alive.
 /// </summary>
-public sealed partial class SystemdWatchdog(IServiceProvider services, SqliteDatabase database, TimeProvider time, ILogger<SystemdWatchdog> log) : BackgroundService
+public sealed partial class SystemdWatchdog(IServiceProvider services, SqliteDatabase database, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<SystemdWatchdog> log) : BackgroundService
 {
     public const string WatchdogVariable = "WATCHDOG_USEC";
 
@@ -21,15 +21,23 @@ public sealed partial class SystemdWatchdog(IServiceProvider services, SqliteDat
             return;
         }
 
+        // Start-up has its own bound (TimeoutStartSec); pings begin once the node serves, after READY=1.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        // Ticks first: ApplicationStarted runs its callbacks last-registered first, so READY=1 (SystemdLifetime's) is
+        // sent after ours fired; the first ping half an interval later comes after it.
         using var timer = new PeriodicTimer(interval / 2, time);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             if (await StoreAnswersAsync(interval / 2, stoppingToken))
             {
                 notifier.Notify(new ServiceState("WATCHDOG=1"));
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private static TimeSpan? Interval()
