@@ -14,6 +14,7 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)  # not on PATH: Debian keeps the server under /usr/lib/postgresql/N/bin
 command -v faketime >/dev/null 2>&1 || need_apt+=(faketime)
+command -v systemd-analyze >/dev/null 2>&1 || need_apt+=(systemd)  # the install test verifies the node's unit
 if [ ${#need_apt[@]} -gt 0 ]; then
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -1,5 +1,6 @@
 using OneStop.Edge;
 using OneStop.Edge.Api;
+using OneStop.Edge.Appliance;
 using OneStop.Edge.Clock;
 using OneStop.Edge.Devices;
 using OneStop.Edge.Enrolment;
@@ -9,6 +10,11 @@ using OneStop.Edge.Ui;
 if (StoreCommands.IsCommand(args))
 {
     return await StoreCommands.RunAsync(args);
+}
+
+if (BackupCommands.IsCommand(args))
+{
+    return await BackupCommands.RunAsync(args);
 }
 
 if (EnrolCommand.IsCommand(args))
@@ -24,6 +30,7 @@ builder.AddNodeEnrolment();
 builder.AddEdgeDevices();
 builder.AddEdgeUi();
 builder.AddEdgeClock();
+builder.AddApplianceHosting();
 
 var app = builder.Build();
 app.UseStoreHealth();

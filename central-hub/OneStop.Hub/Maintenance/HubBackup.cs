@@ -24,15 +24,7 @@ public static class HubBackup
         var target = Path.GetFullPath(targetFile);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = target + ".partial";
-        File.Delete(partial);
-        await using (var from = await source.OpenAsync(cancellationToken))
-        await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
-        {
-            await to.OpenAsync(cancellationToken);
-            from.BackupDatabase(to);
-            await CheckAsync(to, partial, cancellationToken);
-        }
-
+        await SqliteSnapshot.CopyAsync(source, partial, cancellationToken);
         File.Move(partial, target, overwrite: true);
     }
 
@@ -49,11 +41,7 @@ public static class HubBackup
             throw new FileNotFoundException($"No backup at {backup}.", backup);
         }
 
-        await using (var check = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = backup, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
-        {
-            await check.OpenAsync(cancellationToken);
-            await CheckAsync(check, backup, cancellationToken);
-        }
+        await SqliteSnapshot.QuickCheckFileAsync(backup, cancellationToken);
 
         Directory.CreateDirectory(dataDirectory);
         var database = DatabasePath(dataDirectory);
@@ -70,16 +58,5 @@ public static class HubBackup
         var epoch = await HubStore.StartNewEpochAsync(new SqliteDatabase(database), cancellationToken);
         SqliteConnection.ClearAllPools();
         return epoch;
-    }
-
-    private static async Task CheckAsync(SqliteConnection connection, string file, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA quick_check";
-        var result = (string?)await command.ExecuteScalarAsync(cancellationToken);
-        if (result != "ok")
-        {
-            throw new InvalidDataException($"{file} failed SQLite's quick check: {result}");
-        }
     }
 }
