@@ -145,8 +145,17 @@ internal sealed class WireWorld : IAsyncDisposable
         }
 
         await HealAsync();
-        await new WireCheck(this).RunAsync();
+        await CheckAsync();
     }
+
+    /// <summary>The end-state checks alone (after <see cref="RunAsync"/> they already ran once).</summary>
+    public Task CheckAsync() => new WireCheck(this).RunAsync();
+
+    /// <summary>A local write on <paramref name="node"/>, acknowledged to the oracle like any other.</summary>
+    public Task WriteOnceAsync(SimNode node) => WriteAsync(node, crash: false);
+
+    /// <summary>One fault-free round of <paramref name="node"/>, observed like any other.</summary>
+    public Task RoundOnceAsync(SimNode node) => RoundAsync(node, null);
 
     private async Task StartHubAsync() =>
         _hub = await InProcessHub.StartAsync(Path.GetDirectoryName(HubPath)!, Nodes.Select(node => node.Identity), _hubClock, Faults);
