@@ -179,7 +179,7 @@ internal sealed class WireWorld : IAsyncDisposable
         var create = held.Count < 2 || (held.Count < 4 && _random.NextDouble() < 0.1);
 
         // Few dossiers per commune and edits spread over them: offline edits of one field meet often enough.
-        var id = create ? Guid.CreateVersion7() : held[_random.Next(held.Count)].Id;
+        var id = create ? NextId() : held[_random.Next(held.Count)].Id;
         var values = create
             ? EditedFields.ToDictionary(field => field, _ => (string?)Pool[_random.Next(Pool.Length)], StringComparer.Ordinal)
             : EditedFields.OrderBy(_ => _random.Next()).Take(_random.Next(1, 3)).ToDictionary(field => field, _ => (string?)Pool[_random.Next(Pool.Length)], StringComparer.Ordinal);
@@ -224,6 +224,21 @@ internal sealed class WireWorld : IAsyncDisposable
         Check(logged.Count == 1 && logged[0].RecordId == id, () => $"{node.NodeId}: one write logged {logged.Count} entries");
         Oracle.Wrote(node.NodeId, node.Commune, logged[0]);
         Stats.Writes++;
+    }
+
+    /// <summary>A UUIDv7 on the simulated wall clock with seeded random bits, so a seed replays the same schedule.</summary>
+    private Guid NextId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _random.NextBytes(bytes);
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(_wall.NowMs >> (8 * (5 - i)));
+        }
+
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
     }
 
     /// <summary>One sync round of the real <c>SyncRound</c>, with a crash armed inside one transaction when <paramref name="fault"/> is set.</summary>
