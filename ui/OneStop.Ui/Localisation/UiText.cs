@@ -33,6 +33,7 @@ public static class UiText
         ["setup.enrol.none"] = ("Chưa đăng ký", "Not enrolled"),
         ["setup.enrol.yes"] = ("Đã đăng ký", "Enrolled"),
         ["setup.enrol.link"] = ("Đăng ký máy", "Enrol"),
+        ["setup.enrol.certificate"] = ("chứng thư {0}, có hiệu lực đến {1}", "certificate {0}, valid until {1}"),
         ["settings.title"] = ("Cài đặt máy", "Node settings"),
         ["settings.intro"] = ("Thông tin này được gửi lên tỉnh cùng dữ liệu; tỉnh cũng có thể sửa.", "These settings travel to the province with the data; the province may change them too."),
         ["settings.save"] = ("Lưu cài đặt", "Save settings"),
