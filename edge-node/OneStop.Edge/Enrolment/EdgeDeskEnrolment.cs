@@ -25,7 +25,10 @@ public sealed class EdgeDeskEnrolment(
             var identity = Protocol.Enrolment.NodeCertificates.ReadIdentity(loaded.Certificate);
             return Task.FromResult(new DeskEnrolmentStatus(
                 true, identity?.NodeId, identity?.CommuneCode,
-                new DateTimeOffset(loaded.Certificate.NotAfter.ToUniversalTime()).ToUnixTimeMilliseconds(), hub?.ToString(), edge.Value.CommuneCode));
+                new DateTimeOffset(loaded.Certificate.NotAfter.ToUniversalTime()).ToUnixTimeMilliseconds(), hub?.ToString(), edge.Value.CommuneCode)
+            {
+                CertificateSubject = loaded.Certificate.Subject,
+            });
         }
     }
 

@@ -28,7 +28,8 @@ public sealed class SyncAgent(
     ILogger<SyncAgent> logger,
     SqliteDatabase database,
     IOptions<RepairOptions> repairOptions,
-    Enrolment.NodeCredentials? credentials = null) : BackgroundService
+    Enrolment.NodeCredentials? credentials = null,
+    ISyncTargetSource? targets = null) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -50,53 +51,75 @@ public sealed class SyncAgent(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var options = syncOptions.Value;
-        if (options.HubUrl is null)
-        {
-            status.Update(s => s with { Link = LinkState.Disabled });
-            logger.LogInformation("No hub configured: working offline only.");
-            return;
-        }
-
         store.LocalWriteCommitted += RequestSync;
         var generation = credentials?.Generation ?? 0;
-        var (channel, round, repair) = Connect(options.HubUrl);
+        Uri? connectedTo = null;
+        (Grpc.Net.Client.GrpcChannel Channel, SyncRound Round, RepairRound Repair)? link = null;
         var pipeline = BuildPipeline();
         while (!stoppingToken.IsCancellationRequested)
         {
-            // A renewed certificate needs a new TLS connection; the old one keeps its handshake's certificate.
-            if (credentials is not null && credentials.Generation != generation)
-            {
-                generation = credentials.Generation;
-                channel.Dispose();
-                (channel, round, repair) = Connect(options.HubUrl);
-            }
-
+            SyncTarget target;
             try
             {
-                status.Update(s => s with { Link = LinkState.Syncing });
-                await pipeline.ExecuteAsync(async ct => await round.RunAsync(ct), stoppingToken);
-                await repair.RunIfDueAsync(stoppingToken);
-                status.Update(s => s with { Link = LinkState.Online, LastSuccess = time.GetUtcNow(), LastError = null, Rounds = s.Rounds + 1 });
+                // Read before every round: the hub address and interval are settings the admin changes at the desk.
+                target = await ReadTargetAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
-            catch (BrokenCircuitException ex)
+
+            if (target.HubUrl is null)
             {
-                status.Update(s => s with { Link = LinkState.Offline, LastError = "hub unreachable; next attempt after " + ex.RetryAfter?.ToString() });
+                if (link is not null || status.Current.Link != LinkState.Disabled)
+                {
+                    link?.Channel.Dispose();
+                    link = null;
+                    connectedTo = null;
+                    status.Update(s => s with { Link = LinkState.Disabled, LastError = null });
+                    logger.LogInformation("No hub configured: working offline only.");
+                }
             }
-            catch (Exception ex) when (ex is RpcException or HttpRequestException or IOException or InvalidOperationException or TimeoutException or InvalidDataException
-                || StoreFailures.Classify(ex) is not null)
+            else
             {
-                status.Update(s => s with { Link = LinkState.Offline, LastError = Describe(ex) });
-                logger.LogWarning("Sync round failed: {Reason}", Describe(ex));
+                // A renewed certificate needs a new TLS connection (the old one keeps its handshake's certificate),
+                // and a new hub address a new channel and a breaker that knows nothing of the old hub's outages.
+                if (link is null || connectedTo != target.HubUrl || (credentials is not null && credentials.Generation != generation))
+                {
+                    generation = credentials?.Generation ?? 0;
+                    link?.Channel.Dispose();
+                    link = Connect(target.HubUrl);
+                    connectedTo = target.HubUrl;
+                    pipeline = BuildPipeline();
+                }
+
+                var (_, round, repair) = link.Value;
+                try
+                {
+                    status.Update(s => s with { Link = LinkState.Syncing });
+                    await pipeline.ExecuteAsync(async ct => await round.RunAsync(ct), stoppingToken);
+                    await repair.RunIfDueAsync(stoppingToken);
+                    status.Update(s => s with { Link = LinkState.Online, LastSuccess = time.GetUtcNow(), LastError = null, Rounds = s.Rounds + 1 });
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (BrokenCircuitException ex)
+                {
+                    status.Update(s => s with { Link = LinkState.Offline, LastError = "hub unreachable; next attempt after " + ex.RetryAfter?.ToString() });
+                }
+                catch (Exception ex) when (ex is RpcException or HttpRequestException or IOException or InvalidOperationException or TimeoutException or InvalidDataException
+                    || StoreFailures.Classify(ex) is not null)
+                {
+                    status.Update(s => s with { Link = LinkState.Offline, LastError = Describe(ex) });
+                    logger.LogWarning("Sync round failed: {Reason}", Describe(ex));
+                }
             }
 
             try
             {
-                await _wake.WaitAsync(TimeSpan.FromSeconds(options.IntervalSeconds), stoppingToken);
+                await _wake.WaitAsync(target.Interval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -105,7 +128,27 @@ public sealed class SyncAgent(
         }
 
         store.LocalWriteCommitted -= RequestSync;
-        channel.Dispose();
+        link?.Channel.Dispose();
+    }
+
+    private async Task<SyncTarget> ReadTargetAsync(CancellationToken cancellationToken)
+    {
+        var options = syncOptions.Value;
+        var configured = new SyncTarget(options.HubUrl, TimeSpan.FromSeconds(options.IntervalSeconds));
+        if (targets is null)
+        {
+            return configured;
+        }
+
+        try
+        {
+            return await targets.ReadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (StoreFailures.Classify(ex) is not null || ex is InvalidDataException or System.Text.Json.JsonException)
+        {
+            // A store that cannot be read now still syncs where the configuration says (the round reports the store's state).
+            return configured;
+        }
     }
 
     /// <summary>A channel presenting the node's certificate when it is enrolled (its shared key otherwise), and the rounds over it.</summary>

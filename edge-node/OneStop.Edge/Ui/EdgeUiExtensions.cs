@@ -45,7 +45,10 @@ public static class EdgeUiExtensions
         builder.Services.AddScoped<IDeskStorage, EdgeDeskStorage>();
         builder.Services.AddScoped<IDeskReports, EdgeDeskReports>();
         builder.Services.AddSingleton<ScanInbox>();
+        builder.Services.AddSingleton<Devices.IdCardPresence>();
+        builder.Services.AddScoped<IDeskIdCard, EdgeDeskIdCard>();
         builder.Services.AddSingleton<Nodes.EdgeNodeSettings>();
+        builder.Services.AddSingleton<OneStop.Edge.Sync.ISyncTargetSource, Nodes.NodeSettingsSyncTarget>();
         builder.Services.AddSingleton<Accounts.EdgeStaffAccountWriter>();
         builder.Services.AddScoped<IDeskNodeSettings, EdgeDeskNodeSettings>();
         builder.Services.AddScoped<IDeskStaffAccounts, EdgeDeskStaffAccounts>();

@@ -25,6 +25,9 @@ public sealed class SimulatedIdCardReader : IIdCardReader
 
     public string DeviceId { get; }
 
+    /// <summary>Raised after a card is put on the reader, outside the reader's lock (a handler may read it at once).</summary>
+    public event EventHandler? CardInserted;
+
     public SimulatedIdCard? Card
     {
         get
@@ -43,6 +46,8 @@ public sealed class SimulatedIdCardReader : IIdCardReader
             _card = card;
             _health.SetDetail("card", "present");
         }
+
+        CardInserted?.Invoke(this, EventArgs.Empty);
     }
 
     public void RemoveCard()

@@ -23,6 +23,10 @@ internal static class DeskPageContext
         context.Services.AddSingleton<Loc>();
         context.Services.AddSingleton<IIntakeDesk>(desk);
         context.Services.AddSingleton<IDeskDevices>(new IdleDevices());
+        context.Services.AddSingleton(new FakeIdCard());
+        context.Services.AddSingleton<IDeskIdCard>(sp => sp.GetRequiredService<FakeIdCard>());
+        context.Services.AddSingleton(new FakeEnrolment());
+        context.Services.AddSingleton<IDeskEnrolment>(sp => sp.GetRequiredService<FakeEnrolment>());
         context.Services.AddSingleton<IDeskAttachments>(new NoAttachments());
         context.Services.AddSingleton<IDeskResults>(new NoResults());
         context.Services.AddSingleton(new FakeDossierSearch());
