@@ -70,7 +70,7 @@ public static class HubAdminApi
         try
         {
             return await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
-                ? Results.NotFound(new { error = $"No open conflict {id}: it may be resolved already." })
+                ? await ConflictResolveRefusal.ProblemAsync(id, store, ct)
                 : Results.Ok(new { resolved = id });
         }
         catch (Core.Merge.ResolutionRefusedException ex)
