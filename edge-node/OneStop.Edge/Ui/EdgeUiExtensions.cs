@@ -46,6 +46,7 @@ public static class EdgeUiExtensions
         builder.Services.AddScoped<IDeskReports, EdgeDeskReports>();
         builder.Services.AddSingleton<ScanInbox>();
         builder.Services.AddSingleton<Nodes.EdgeNodeSettings>();
+        builder.Services.AddSingleton<Payments.EdgePublishedBankAccount>();
         builder.Services.AddSingleton<Accounts.EdgeStaffAccountWriter>();
         builder.Services.AddScoped<IDeskNodeSettings, EdgeDeskNodeSettings>();
         builder.Services.AddScoped<IDeskStaffAccounts, EdgeDeskStaffAccounts>();
