@@ -33,6 +33,7 @@ public static class HubAdminApi
                 data = JsonDocument.Parse(r.DataJson).RootElement,
             })));
         api.MapPatch("/procedures/{code}", PatchProcedureAsync);
+        api.MapFormSchemaPublishing();
         api.MapAccountAdminApi();
         api.MapReportsApi();
         api.MapGet("/attachments/{sha256}", async (string sha256, AttachmentStore attachments, CancellationToken ct) =>
