@@ -33,6 +33,7 @@ public static class HubAdminApi
                 data = JsonDocument.Parse(r.DataJson).RootElement,
             })));
         api.MapPatch("/procedures/{code}", PatchProcedureAsync);
+        api.MapFormSchemaPublishing();
         api.MapAccountAdminApi();
         api.MapReportsApi();
         api.MapGet("/attachments/{sha256}", async (string sha256, AttachmentStore attachments, CancellationToken ct) =>
@@ -70,7 +71,7 @@ public static class HubAdminApi
         try
         {
             return await store.ResolveConflictAsync(id, resolution.Value.GetRawText(), ct) is null
-                ? Results.NotFound(new { error = $"No open conflict {id}: it may be resolved already." })
+                ? await ConflictResolveRefusal.ProblemAsync(id, store, ct)
                 : Results.Ok(new { resolved = id });
         }
         catch (Core.Merge.ResolutionRefusedException ex)

@@ -224,32 +224,44 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
     public Task<StoredRecord> WriteAsHubAsync(Guid id, string type, string scope, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default) =>
         WriteAsHubAsync(id, type, scope, (local, version) => LocalWrite.Fields(local, values, version), cancellationToken);
 
-    /// <summary>An admin settles a conflict (see <see cref="ConflictReview"/>); null when it is no longer open.</summary>
+    /// <summary>
+    /// An admin settles a conflict (see <see cref="ConflictReview"/>); null when it is no longer open. The first
+    /// look only finds the scope to lock; the conflict is looked up again inside the write, after the lock, so two
+    /// admins at once or a push that superseded a side in between cannot both settle it or settle a stale version.
+    /// </summary>
     public async Task<StoredRecord?> ResolveConflictAsync(Guid conflictId, string json, CancellationToken cancellationToken = default)
     {
-        OpenConflict? open;
+        OpenConflict? seen;
         await using (var connection = await database.OpenConnectionAsync(cancellationToken))
         {
-            open = await ConflictTable.FindOpenAsync(connection, conflictId, cancellationToken);
+            seen = await ConflictTable.FindOpenAsync(connection, conflictId, cancellationToken);
         }
 
-        return open is null
+        return seen is null
             ? null
-            : await WriteAsHubAsync(open.Conflict.RecordId, open.RecordType, open.Scope, (local, version) => [ConflictReview.Resolve(local, open.Conflict, json, version)], cancellationToken);
+            : await WriteAsync(NodeKey(HubId), [seen.Scope], async (connection, transaction, log) =>
+            {
+                var open = await ConflictTable.FindOpenAsync(connection, conflictId, cancellationToken, transaction);
+                return open is null
+                    ? null
+                    : await WriteAsHubInTransactionAsync(connection, transaction, log, open.Conflict.RecordId, open.RecordType, open.Scope, (local, version) => [ConflictReview.Resolve(local, open.Conflict, json, version)], cancellationToken);
+            }, cancellationToken);
     }
 
     private Task<StoredRecord> WriteAsHubAsync(Guid id, string type, string scope, Func<StoredRecord?, HlcTimestamp, IReadOnlyList<FieldChange>> build, CancellationToken cancellationToken) =>
-        WriteAsync(NodeKey(HubId), [scope], async (connection, transaction, log) =>
-        {
-            var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
-            var fields = build(local, Clock.Now());
-            var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken) + 1;
-            var entry = new ChangeEntry(HubId, seq, id, local?.Type ?? type, local?.Scope ?? scope, fields);
-            var result = await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);
-            log.Add(new PendingLogEntry(entry, null));
-            await WriteAckedAsync(connection, transaction, HubId, seq, cancellationToken);
-            return result.Record;
-        }, cancellationToken);
+        WriteAsync(NodeKey(HubId), [scope], (connection, transaction, log) => WriteAsHubInTransactionAsync(connection, transaction, log, id, type, scope, build, cancellationToken), cancellationToken);
+
+    private async Task<StoredRecord> WriteAsHubInTransactionAsync(DbConnection connection, DbTransaction transaction, List<PendingLogEntry> log, Guid id, string type, string scope, Func<StoredRecord?, HlcTimestamp, IReadOnlyList<FieldChange>> build, CancellationToken cancellationToken)
+    {
+        var local = await RecordTable.LoadAsync(connection, transaction, id, cancellationToken);
+        var fields = build(local, Clock.Now());
+        var seq = await ReadAckedAsync(connection, transaction, HubId, cancellationToken) + 1;
+        var entry = new ChangeEntry(HubId, seq, id, local?.Type ?? type, local?.Scope ?? scope, fields);
+        var result = await RecordTable.MergeAsync(connection, transaction, entry, cancellationToken);
+        log.Add(new PendingLogEntry(entry, null));
+        await WriteAckedAsync(connection, transaction, HubId, seq, cancellationToken);
+        return result.Record;
+    }
 
     /// <summary>Seeds reference records once (first start): restamped as the hub's own log entries.</summary>
     public Task SeedAsync(IReadOnlyList<ChangeEntry> seed, CancellationToken cancellationToken = default) =>

@@ -46,6 +46,12 @@ public sealed record Procedure(
     public Procedure AsOf(DateOnly receivedOn) => this with { Fees = FeesOn(receivedOn), FeeVersions = [] };
 
     public bool IsRetiredOn(DateOnly day) => RetiredFrom is { } from && day >= from;
+    /// <summary>The number of <see cref="Procedure.FormJson"/> (<see cref="FormSchemaVersions"/>): 1 for a schema never republished.</summary>
+    public int FormVersion { get; init; } = FormSchemaVersions.First;
+
+    /// <summary>The schemas <see cref="Procedure.FormJson"/> replaced, for dossiers filed under them.</summary>
+    public IReadOnlyList<FormSchemaVersion> FormHistory { get; init; } = [];
+
     /// <summary>The laws, decrees and circulars the procedure rests on, as the catalogue cites them.</summary>
     public IReadOnlyList<string> LegalBasis { get; init; } = [];
 }

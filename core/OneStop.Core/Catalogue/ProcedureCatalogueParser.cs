@@ -58,6 +58,8 @@ public static class ProcedureCatalogueParser
             OnlineFiling = item.TryGetProperty("online_filing", out var online) && online.ValueKind == JsonValueKind.True,
             FeeVersions = ParseFeeVersions(item),
             RetiredFrom = OptionalDate(item, "retired_from"),
+            FormVersion = OptionalInt(item, FormSchemaVersions.FormVersion) ?? FormSchemaVersions.First,
+            FormHistory = item.TryGetProperty(FormSchemaVersions.FormHistory, out var history) ? FormSchemaVersions.ParseHistory(history) : [],
             LegalBasis = item.TryGetProperty("legal_basis", out var basis) && basis.ValueKind == JsonValueKind.Array
                 ? basis.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
                 : [],

@@ -55,6 +55,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             [DossierFields.CreatedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
             [DossierFields.Channel] = JsonSerializer.Serialize(channel.ToName()),
             [DossierFields.CreatedBy] = JsonSerializer.Serialize(receivedBy),
+            [FormSchemaVersions.DossierField] = procedure.FormVersion.ToString(CultureInfo.InvariantCulture),
         };
         if (draft.DataReused)
         {
@@ -91,7 +92,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
 
         var procedure = await catalogue.FindAsync(dossier.ProcedureCode, cancellationToken)
             ?? throw new KeyNotFoundException($"No procedure {dossier.ProcedureCode}.");
-        ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), dossier.ApplicantName, Answers(dossier), [], complete: true, Today()));
+        ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure, record), dossier.ApplicantName, Answers(dossier), [], complete: true, Today()));
         var stamp = Legal(LegalDateFields.ActReceived, confirmedDate, receivedBy);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         AddReceipt(values, procedure, receivedBy, stamp, await CalendarAsync(cancellationToken));
@@ -163,7 +164,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         var procedure = await catalogue.FindAsync(dossier.ProcedureCode, cancellationToken)
             ?? throw new KeyNotFoundException($"No procedure {dossier.ProcedureCode}.");
         var complete = Status(dossier) != DossierStatus.Draft;
-        ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure), edit.ApplicantName, answers, changed.Keys, complete, Today()));
+        ThrowIfInvalid(DossierIntakeRules.Check(Form(procedure, record), edit.ApplicantName, answers, changed.Keys, complete, Today()));
 
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (edit.ApplicantName is { } name)
@@ -223,6 +224,14 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         holidays is null ? WorkingDayCalendar.Default : await holidays.CurrentAsync(cancellationToken);
 
     private FormSchema Form(Procedure procedure) => FormSchemaParser.Parse(procedure.FormJson, optionLists.Lists);
+
+    /// <summary>The schema the dossier was filed under (<see cref="FormSchemaVersions"/>): a later change to the form does not break it.</summary>
+    private FormSchema Form(Procedure procedure, StoredRecord record) =>
+        FormSchemaParser.Parse(FormSchemaVersions.FormJsonFor(procedure, FiledUnder(record)), optionLists.Lists);
+
+    /// <summary>The version a dossier records; none for a dossier filed before versions, which read as the first.</summary>
+    public static int FiledUnder(StoredRecord record) =>
+        int.TryParse(record.GetJson(FormSchemaVersions.DossierField), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : FormSchemaVersions.First;
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(AppointmentCalculator.VietnamOffset).DateTime);
 

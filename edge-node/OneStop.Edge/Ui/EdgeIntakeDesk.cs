@@ -34,9 +34,10 @@ public sealed class EdgeIntakeDesk(
     IOptions<EdgeUiOptions> uiOptions,
     TimeProvider time,
     Nodes.EdgeNodeSettings nodeSettings,
-    DeskLegalDate? legalDate = null) : IIntakeDesk
+    DeskLegalDate? legalDate = null,
+    Payments.EdgePublishedBankAccount? publishedBank = null) : IIntakeDesk
 {
-    public DeskSettings Settings => BuildSettings(edgeOptions.Value, uiOptions.Value, nodeSettings.Current);
+    public DeskSettings Settings => BuildSettings(edgeOptions.Value, uiOptions.Value, nodeSettings.Current, publishedBank?.Current);
 
     public async Task<IReadOnlyList<Procedure>> ListProceduresAsync(CancellationToken cancellationToken = default)
     {
@@ -175,6 +176,12 @@ public sealed class EdgeIntakeDesk(
 
     private async Task<DeskDossier?> TryReadAsync(Guid id, CancellationToken cancellationToken)
     {
+        // The dossier page shows the fee's VietQR from Settings: the province's account must be read by then.
+        if (publishedBank is not null)
+        {
+            await publishedBank.RefreshIfStaleAsync(cancellationToken);
+        }
+
         var record = await store.GetAsync(id, cancellationToken);
         return record is null || record.Type != RecordTypes.Dossier
             ? null
@@ -183,10 +190,14 @@ public sealed class EdgeIntakeDesk(
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(AppointmentCalculator.VietnamOffset).DateTime);
 
-    /// <summary>The node's settings record over the Edge:Ui defaults (<see cref="Nodes.EdgeNodeSettings"/> fills what the record lacks).</summary>
-    private static DeskSettings BuildSettings(EdgeOptions edge, EdgeUiOptions ui, IReadOnlyDictionary<string, string?> node)
+    /// <summary>
+    /// The node's settings record over the Edge:Ui defaults (<see cref="Nodes.EdgeNodeSettings"/> fills what the record lacks);
+    /// the VietQR account is the province's published one when there is one, the node's own only otherwise.
+    /// </summary>
+    private static DeskSettings BuildSettings(EdgeOptions edge, EdgeUiOptions ui, IReadOnlyDictionary<string, string?> node, Core.Payments.PublishedBankAccount? published)
     {
-        var bank = node.GetValueOrDefault(NodeConfigFields.BankBin) is { Length: > 0 } bin && node.GetValueOrDefault(NodeConfigFields.BankAccount) is { Length: > 0 } account
+        var bank = published is not null ? new BankAccount(published.BankBin, published.AccountNumber, published.AccountName)
+            : node.GetValueOrDefault(NodeConfigFields.BankBin) is { Length: > 0 } bin && node.GetValueOrDefault(NodeConfigFields.BankAccount) is { Length: > 0 } account
             ? new BankAccount(bin, account, node.GetValueOrDefault(NodeConfigFields.BankAccountName) ?? string.Empty)
             : null;
         var office = node.GetValueOrDefault(NodeConfigFields.OfficeName);

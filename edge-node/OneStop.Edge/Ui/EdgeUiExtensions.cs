@@ -49,6 +49,7 @@ public static class EdgeUiExtensions
         builder.Services.AddScoped<IDeskIdCard, EdgeDeskIdCard>();
         builder.Services.AddSingleton<Nodes.EdgeNodeSettings>();
         builder.Services.AddSingleton<OneStop.Edge.Sync.ISyncTargetSource, Nodes.NodeSettingsSyncTarget>();
+        builder.Services.AddSingleton<Payments.EdgePublishedBankAccount>();
         builder.Services.AddSingleton<Accounts.EdgeStaffAccountWriter>();
         builder.Services.AddScoped<IDeskNodeSettings, EdgeDeskNodeSettings>();
         builder.Services.AddScoped<IDeskStaffAccounts, EdgeDeskStaffAccounts>();

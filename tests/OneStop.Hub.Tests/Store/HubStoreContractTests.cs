@@ -169,6 +169,28 @@ public abstract class HubStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task ResolveConflictAsync_SeveralAdminsAtOnce_OneResolvesOthersFindItGoneAndDataIntact()
+    {
+        var store = await OpenStoreAsync();
+        var id = Guid.CreateVersion7();
+        await store.PushAsync(NodeA, [Entry(NodeA, 1, "Lò Văn Hùng", id)]);
+        await store.PushAsync(NodeC, [Entry(NodeC, 1, "Lò Văn Hưng", id, wallMs: 1_700_000_000_500)]);
+        var open = Assert.Single(await store.ListConflictsAsync(CommuneA), c => c.Conflict.Field == "applicant_name");
+        var before = (await store.GetAsync(id))!;
+
+        // Each admin chose a different name: only one choice may stand, and only one resolution may be logged.
+        var names = Enumerable.Range(0, 8).Select(i => $"Lò Văn Hùng {i}").ToList();
+        var outcomes = await Task.WhenAll(names.Select(name => Task.Run(() => store.ResolveConflictAsync(open.Id, JsonSerializer.Serialize(name)))));
+
+        var winner = Assert.Single(outcomes.Select((record, i) => (record, name: names[i])), o => o.record is not null);
+        var after = (await store.GetAsync(id))!;
+        Assert.Equal(winner.name, Text(after.Fields["applicant_name"].Json));
+        Assert.Equal(before.Fields["status"], after.Fields["status"]);
+        Assert.Single(await PullAllAsync(store, CommuneA), e => e.Change.OriginNode == "hub" && e.Change.RecordId == id);
+        Assert.Equal(ConflictLookup.Gone, await store.FindConflictAsync(open.Id));
+    }
+
+    [SkippableFact]
     public async Task InitialiseAsync_Reopened_KeepsEpochLogAndAClockThatNeverGoesBack()
     {
         var first = await OpenStoreAsync();
