@@ -37,6 +37,7 @@ public static class HubConsoleExtensions
         builder.Services.AddSingleton<IConsoleReferenceData, ConsoleReferenceData>();
         builder.Services.AddSingleton<IConsoleConflicts, ConsoleConflicts>();
         builder.Services.AddSingleton<IConsoleDossierLookup, ConsoleDossierLookup>();
+        builder.Services.AddSingleton<IConsoleReports, ConsoleReports>();
         builder.Services.AddHostedService<ConsoleStartup>();
         builder.Services.AddSingleton<NodeHistorySampler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeHistorySampler>());
