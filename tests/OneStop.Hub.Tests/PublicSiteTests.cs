@@ -133,7 +133,9 @@ public sealed class PublicSiteTests : IAsyncLifetime
         using var response = await FileAsync(CommuneA, Cccd);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var id = Guid.Parse(response.Headers.Location!.OriginalString["/filed/".Length..]);
+        var code = response.Headers.Location!.OriginalString["/filed/".Length..];
+        var id = Assert.Single(await _hub.Store.FindDossiersByPublicCodeAsync(code, 2));
+        Assert.Equal(JsonSerializer.Serialize(code), (await _hub.Store.GetAsync(id))!.GetJson(PublicCode.Field));
         var dossier = (await _hub.Store.GetAsync(id))!;
         Assert.Equal(CommuneA, dossier.Scope);
         Assert.Equal("\"online\"", dossier.GetJson(DossierFields.Channel));
@@ -163,6 +165,41 @@ public sealed class PublicSiteTests : IAsyncLifetime
         Assert.Contains($"chỉ nộp được {PublicSiteLimits.FilingsPerCccdPerDay} hồ sơ trực tuyến mỗi ngày", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var stored = (await _hub.Store.ListAsync(RecordTypes.Dossier, CommuneA, 100)).Count + (await _hub.Store.ListAsync(RecordTypes.Dossier, CommuneB, 100)).Count;
         Assert.Equal(PublicSiteLimits.FilingsPerCccdPerDay, stored);
+    }
+
+    [Fact]
+    public async Task FileOnline_OverTheDailyLimit_EveryStoredRecordBlobAndLogEntryUnchanged()
+    {
+        for (var i = 0; i < PublicSiteLimits.FilingsPerCccdPerDay; i++)
+        {
+            using var accepted = await FileAsync(i % 2 == 0 ? CommuneA : CommuneB, Cccd);
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        var before = await SnapshotAsync();
+
+        // Another commune, another form answer: the limit is the person's, whatever else differs.
+        using var refused = await FileAsync(CommuneB, Cccd);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(before, await SnapshotAsync());
+        using var otherPerson = await FileAsync(CommuneB, "002088990003");
+        Assert.Equal(HttpStatusCode.Redirect, otherPerson.StatusCode);
+    }
+
+    // Every dossier and attachment of both communes, as stored, and the head of the hub's log.
+    private async Task<string> SnapshotAsync()
+    {
+        var records = new List<string>();
+        foreach (var type in new[] { RecordTypes.Dossier, RecordTypes.Attachment })
+        {
+            foreach (var commune in new[] { CommuneA, CommuneB })
+            {
+                records.AddRange((await _hub.Store.ListAsync(type, commune, 1_000)).Select(r => $"{r.Id} {r.Scope} {r.DataJson}"));
+            }
+        }
+
+        return string.Join('\n', records.Order(StringComparer.Ordinal)) + "\nlog head " + await _hub.Store.ReadLogHeadAsync();
     }
 
     [Fact]

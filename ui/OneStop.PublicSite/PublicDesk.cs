@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using OneStop.Core.Attachments;
+using OneStop.Core.Calendar;
 using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
 using OneStop.Core.Dossiers;
@@ -19,10 +20,50 @@ namespace OneStop.PublicSite;
 /// dossier, the result seal) and the public site's own limits (<see cref="PublicSiteLimits"/>). Every read that shows
 /// more than the status names the commune and a CCCD number of the dossier; nothing crosses into another commune.
 /// </summary>
-public sealed class PublicDesk(IPublicRecords records, TimeProvider time)
+public sealed class PublicDesk(IPublicRecords records, TimeProvider time, Func<string>? newCode = null)
 {
     /// <summary>The dossier field holding the CCCD number of whoever filed online: their key to the dossier and to the daily limit.</summary>
     public const string FilerCccdField = "online_filer_cccd";
+
+    /// <summary>
+    /// The dossiers a typed code names: the id itself (the slip's QR carries it), or those holding the public code, by the
+    /// hub's index. Empty for a malformed or unknown code; two only when two communes drew the same code.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ResolveAsync(string? code, CancellationToken cancellationToken = default)
+    {
+        if (Guid.TryParse((code ?? string.Empty).Trim(), out var id))
+        {
+            return [id];
+        }
+
+        return PublicCode.TryNormalise(code, out var normal) ? await records.FindDossiersByPublicCodeAsync(normal, 2, cancellationToken) : [];
+    }
+
+    /// <summary>The status for a typed code; <see cref="CodeLookup.Shared"/> when the code names two dossiers and only a CCCD number tells them apart.</summary>
+    public async Task<(CodeLookup Outcome, PublicStatus? Status)> FindStatusByCodeAsync(string? code, CancellationToken cancellationToken = default)
+    {
+        var ids = await ResolveAsync(code, cancellationToken);
+        if (ids.Count > 1)
+        {
+            return (CodeLookup.Shared, null);
+        }
+
+        return ids.Count == 1 && await FindStatusAsync(ids[0], cancellationToken) is { } status ? (CodeLookup.Found, status) : (CodeLookup.NotFound, null);
+    }
+
+    /// <summary>The one dossier a code, a commune and a CCCD number name together (a shared code is told apart here).</summary>
+    public async Task<Guid?> FindHeldAsync(string commune, string? code, string cccd, CancellationToken cancellationToken = default)
+    {
+        foreach (var id in await ResolveAsync(code, cancellationToken))
+        {
+            if (await FindDetailAsync(commune, id, cccd, cancellationToken) is not null)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>What anyone with the code may see: no names, no numbers.</summary>
     public async Task<PublicStatus?> FindStatusAsync(Guid id, CancellationToken cancellationToken = default)
@@ -33,7 +74,7 @@ public sealed class PublicDesk(IPublicRecords records, TimeProvider time)
         }
 
         var procedure = await ProcedureAsync(Text(dossier, DossierFields.ProcedureCode), cancellationToken);
-        return new PublicStatus(id, dossier.Scope, procedure?.NameVi ?? Text(dossier, DossierFields.ProcedureCode) ?? string.Empty, procedure?.NameEn ?? string.Empty,
+        return new PublicStatus(id, Text(dossier, PublicCode.Field) is { } code ? PublicCode.Grouped(code) : id.ToString("N"), dossier.Scope, procedure?.NameVi ?? Text(dossier, DossierFields.ProcedureCode) ?? string.Empty, procedure?.NameEn ?? string.Empty,
             Status(dossier), Channel(dossier), DueDate(dossier), dossier.GetJson(ResultFields.Seal) is not null, await records.GetAsync(ResidentFeedbackIds.For(id), cancellationToken) is not null);
     }
 
@@ -144,6 +185,7 @@ public sealed class PublicDesk(IPublicRecords records, TimeProvider time)
 
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
+        var publicCode = await PublicCode.NewUniqueAsync(async (code, ct) => (await records.FindDossiersByPublicCodeAsync(code, 1, ct)).Count > 0, newCode, cancellationToken);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [DossierFields.ProcedureCode] = JsonSerializer.Serialize(found.Procedure.Code),
@@ -152,6 +194,7 @@ public sealed class PublicDesk(IPublicRecords records, TimeProvider time)
             [DossierFields.CreatedAt] = JsonSerializer.Serialize(now.ToString("O", CultureInfo.InvariantCulture)),
             [DossierFields.Channel] = JsonSerializer.Serialize(FilingChannel.Online.ToName()),
             [FilerCccdField] = JsonSerializer.Serialize(filing.FilerCccd),
+            [PublicCode.Field] = JsonSerializer.Serialize(publicCode),
         };
         foreach (var (key, value) in answers)
         {
@@ -186,33 +229,20 @@ public sealed class PublicDesk(IPublicRecords records, TimeProvider time)
             await records.WriteAsync(attachmentId, RecordTypes.Attachment, filing.Commune, attachmentValues, cancellationToken);
         }
 
-        return new OnlineFilingResult(id, []);
+        return new OnlineFilingResult(id, []) { Code = publicCode };
     }
 
     /// <summary>Checks a result QR offline against the signing keys the hub holds.</summary>
     public Task<ResultVerification> VerifyAsync(string scanned, CancellationToken cancellationToken = default) =>
         ResultKeys.VerifyAsync(scanned, records.GetAsync, cancellationToken);
 
-    private async Task<int> FiledTodayAsync(string cccd, CancellationToken cancellationToken)
+    // Across every commune the hub serves (the limit is per person, not per office), by the hub's index: the count reads
+    // this person's filings, not the hub's dossiers.
+    private async Task<long> FiledTodayAsync(string cccd, CancellationToken cancellationToken)
     {
         var today = Today();
-        var serialized = JsonSerializer.Serialize(cccd);
-        var count = 0;
-        // Across every commune the hub serves: the limit is per person, not per office.
-        foreach (var scope in records.Communes)
-        {
-            foreach (var fields in await records.ListFieldsAsync(RecordTypes.Dossier, scope, cancellationToken))
-            {
-                if (fields.GetValueOrDefault(FilerCccdField) == serialized
-                    && DateTimeOffset.TryParse(JsonSerializer.Deserialize<string>(fields.GetValueOrDefault(DossierFields.CreatedAt) ?? "\"\""), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var created)
-                    && DossierFactsReader.VietnamDate(created) == today)
-                {
-                    count++;
-                }
-            }
-        }
-
-        return count;
+        var start = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), AppointmentCalculator.VietnamOffset);
+        return await records.CountOnlineFilingsAsync(cccd, start, start.AddDays(1), cancellationToken);
     }
 
     private async Task<StoredRecord?> DossierAsync(Guid id, CancellationToken cancellationToken) =>
@@ -249,7 +279,8 @@ public sealed class PublicDesk(IPublicRecords records, TimeProvider time)
         DateOnly.TryParseExact(Text(dossier, DossierFields.DueDate), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? due : null;
 }
 
-/// <param name="Id">The dossier's code.</param>
+/// <param name="Id">The dossier's id.</param>
+/// <param name="Code">The code to show: the public code in groups, or the id for dossiers made before public codes.</param>
 /// <param name="Commune">Its commune.</param>
 /// <param name="ProcedureVi">Procedure name, Vietnamese.</param>
 /// <param name="ProcedureEn">Procedure name, English.</param>
@@ -258,7 +289,7 @@ public sealed class PublicDesk(IPublicRecords records, TimeProvider time)
 /// <param name="DueDate">The result date on the slip.</param>
 /// <param name="HasResult">A digital result was issued.</param>
 /// <param name="HasFeedback">Feedback was already left.</param>
-public sealed record PublicStatus(Guid Id, string Commune, string ProcedureVi, string ProcedureEn, DossierStatus Status, FilingChannel Channel, DateOnly? DueDate, bool HasResult, bool HasFeedback)
+public sealed record PublicStatus(Guid Id, string Code, string Commune, string ProcedureVi, string ProcedureEn, DossierStatus Status, FilingChannel Channel, DateOnly? DueDate, bool HasResult, bool HasFeedback)
 {
     /// <summary>Filed online and not yet received by the commune: "filed online, to be checked".</summary>
     public bool AwaitingCheck => Status == DossierStatus.Draft && Channel == FilingChannel.Online;
@@ -278,7 +309,20 @@ public sealed record OnlineFiling(string Commune, string ProcedureCode, string A
 
 public sealed record OnlineFilingResult(Guid? Id, IReadOnlyList<FieldError> Errors)
 {
+    /// <summary>The public code drawn for the filing, shown on the confirmation page.</summary>
+    public string? Code { get; init; }
+
     public static OnlineFilingResult Refused(IReadOnlyList<FieldError> errors) => new(null, errors);
+}
+
+/// <summary>What a typed code names.</summary>
+public enum CodeLookup
+{
+    Found,
+    NotFound,
+
+    /// <summary>Two dossiers (of two communes) drew the same code: the status alone cannot tell which.</summary>
+    Shared,
 }
 
 public enum PublicOutcome

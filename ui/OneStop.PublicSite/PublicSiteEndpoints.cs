@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using OneStop.Core.Dossiers;
 using OneStop.Core.Limits;
 using OneStop.PublicSite.Pages;
 using OneStop.PublicSite.Ports;
@@ -28,11 +29,17 @@ public static class PublicSiteEndpoints
             Page<Home>(new() { [nameof(Home.Communes)] = records.Communes, [nameof(Home.Message)] = Known(message) }));
 
         site.MapGet("/status", (string? code) =>
-            TryCode(code, out var id) ? Results.Redirect($"/status/{id:N}") : Results.Redirect("/?message=notfound"));
+            TryCode(code, out var id) ? Results.Redirect($"/status/{id:N}")
+            : PublicCode.TryNormalise(code, out var typed) ? Results.Redirect($"/status/{typed}")
+            : Results.Redirect("/?message=notfound"));
+        // One answer for a malformed code, an unknown one and any other refusal: the page tells a guesser nothing.
         site.MapGet("/status/{code}", async (string code, string? feedback, PublicDesk desk, CancellationToken ct) =>
-            TryCode(code, out var id) && await desk.FindStatusAsync(id, ct) is { } status
-                ? Page<StatusPage>(new() { [nameof(StatusPage.Status)] = status, [nameof(StatusPage.Feedback)] = feedback is "saved" or "already" or "invalid" ? feedback : null })
-                : Results.Redirect("/?message=notfound"));
+            await desk.FindStatusByCodeAsync(code, ct) switch
+            {
+                (CodeLookup.Found, { } status) => Page<StatusPage>(new() { [nameof(StatusPage.Status)] = status, [nameof(StatusPage.Feedback)] = feedback is "saved" or "already" or "invalid" ? feedback : null }),
+                (CodeLookup.Shared, _) => Results.Redirect("/?message=shared"),
+                _ => Results.Redirect("/?message=notfound"),
+            });
 
         site.MapPost("/feedback/{code}", async (string code, HttpRequest request, PublicDesk desk, CancellationToken ct) =>
         {
@@ -52,7 +59,7 @@ public static class PublicSiteEndpoints
         {
             var form = await request.ReadFormAsync(ct);
             string commune = form["commune"].ToString(), cccd = form["cccd"].ToString().Trim();
-            if (!TryCode(form["code"], out var id) || await desk.FindDetailAsync(commune, id, cccd, ct) is null)
+            if (await desk.FindHeldAsync(commune, form["code"], cccd, ct) is not { } id)
             {
                 return Results.Redirect("/?message=nomatch");
             }
@@ -105,7 +112,7 @@ public static class PublicSiteEndpoints
             var result = await desk.FileAsync(filing, ct);
             if (result.Id is { } id)
             {
-                return Results.Redirect($"/filed/{id:N}");
+                return Results.Redirect($"/filed/{result.Code ?? id.ToString("N")}");
             }
 
             if (await desk.FindOnlineFormAsync(procedure, ct) is not { } found)
@@ -124,18 +131,18 @@ public static class PublicSiteEndpoints
             }, StatusCodes.Status422UnprocessableEntity);
         });
         site.MapGet("/filed/{code}", (string code) =>
-            TryCode(code, out var id) ? Page<Filed>(new() { [nameof(Filed.Id)] = id }) : Results.Redirect("/"));
+            PublicCode.TryNormalise(code, out var filed) ? Page<Filed>(new() { [nameof(Filed.Code)] = filed }) : Results.Redirect("/"));
         return site;
     }
 
-    /// <summary>A dossier code as the slip prints it (32 hex digits) or with dashes.</summary>
+    /// <summary>A dossier id as the slip's QR carries it (32 hex digits) or with dashes.</summary>
     public static bool TryCode(string? text, out Guid id) => Guid.TryParse((text ?? string.Empty).Trim(), out id);
 
     private static IResult Page<T>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
         where T : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<T>(parameters) { StatusCode = status };
 
-    private static string? Known(string? message) => message is "notfound" or "nomatch" or "expired" or "noresult" or "toolarge" or "ratelimited" ? message : null;
+    private static string? Known(string? message) => message is "notfound" or "shared" or "nomatch" or "expired" or "noresult" or "toolarge" or "ratelimited" ? message : null;
 
     private static ITimeLimitedDataProtector Pass(IDataProtectionProvider protection) =>
         protection.CreateProtector(PassPurpose).ToTimeLimitedDataProtector();

@@ -38,6 +38,7 @@ public static class HubConsoleExtensions
         builder.Services.AddSingleton<IConsoleConflicts, ConsoleConflicts>();
         builder.Services.AddSingleton<IConsoleDossierLookup, ConsoleDossierLookup>();
         builder.Services.AddSingleton<IConsoleNodeSettings, ConsoleNodeSettings>();
+        builder.Services.AddSingleton<IConsoleReports, ConsoleReports>();
         builder.Services.AddHostedService<ConsoleStartup>();
         builder.Services.AddSingleton<NodeHistorySampler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeHistorySampler>());

@@ -53,7 +53,7 @@ public static class ReportsApi
         };
     }
 
-    private static async Task<IReadOnlyList<DossierFacts>> LoadFactsAsync(HubStore store, string? commune, CancellationToken ct)
+    internal static async Task<IReadOnlyList<DossierFacts>> LoadFactsAsync(HubStore store, string? commune, CancellationToken ct)
     {
         var dossiers = await store.ListAsync(RecordTypes.Dossier, commune, int.MaxValue, ct);
         var feedback = await store.ListAsync(RecordTypes.Feedback, commune, int.MaxValue, ct);

@@ -21,17 +21,11 @@ public sealed class HubPublicRecords(HubStore store, AttachmentStore blobs, IOpt
 
     public Task<StoredRecord?> GetAsync(Guid id, CancellationToken cancellationToken = default) => store.GetAsync(id, cancellationToken);
 
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> ListFieldsAsync(string type, string commune, CancellationToken cancellationToken = default)
-    {
-        var list = new List<IReadOnlyDictionary<string, string>>();
-        foreach (var record in await store.ListAsync(type, commune, 100_000, cancellationToken))
-        {
-            using var document = JsonDocument.Parse(record.DataJson);
-            list.Add(document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal));
-        }
+    public Task<IReadOnlyList<Guid>> FindDossiersByPublicCodeAsync(string code, int max, CancellationToken cancellationToken = default) =>
+        store.FindDossiersByPublicCodeAsync(code, max, cancellationToken);
 
-        return list;
-    }
+    public Task<long> CountOnlineFilingsAsync(string cccd, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        store.CountOnlineFilingsAsync(cccd, from, to, cancellationToken);
 
     public async Task<IReadOnlyList<Procedure>> ListProceduresAsync(CancellationToken cancellationToken = default)
     {

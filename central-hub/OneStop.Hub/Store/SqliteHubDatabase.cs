@@ -19,6 +19,7 @@ public sealed class SqliteHubDatabase(SqliteDatabase database) : IHubDatabase
         await Database.EnsureSchemaAsync(HubSchema.Sql, cancellationToken);
         await HubLogMigration.RunAsync(Database, cancellationToken);
         await Database.EnsureSchemaAsync(HubRepairSchema.Sql, cancellationToken);
+        await Database.EnsureSchemaAsync(DossierLookupIndexes.Sqlite, cancellationToken);
     }
 
     public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) => ((IStoreDatabase)Database).OpenConnectionAsync(cancellationToken);

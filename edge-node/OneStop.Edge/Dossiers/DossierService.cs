@@ -22,7 +22,7 @@ namespace OneStop.Edge.Dossiers;
 /// methods, so the intake rules of core (<see cref="DossierIntakeRules"/>, <see cref="RecordLimits"/>, the state
 /// machine) hold whichever way a write comes in. Who may call is the door's business; what may be written is this one's.
 /// </summary>
-public sealed class DossierService(EdgeStore store, CatalogueService catalogue, CatalogueOptionLists optionLists, IOptions<EdgeOptions> options, TimeProvider time, LegalClock? legalClock = null, NodeHolidayCalendar? holidays = null)
+public sealed class DossierService(EdgeStore store, CatalogueService catalogue, CatalogueOptionLists optionLists, IOptions<EdgeOptions> options, TimeProvider time, LegalClock? legalClock = null, NodeHolidayCalendar? holidays = null, Func<string>? newCode = null)
 {
     /// <summary>
     /// Creates a dossier as a draft, or received (with its receipt facts) in the same logged write;
@@ -56,6 +56,7 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
             [DossierFields.Channel] = JsonSerializer.Serialize(channel.ToName()),
             [DossierFields.CreatedBy] = JsonSerializer.Serialize(receivedBy),
             [FormSchemaVersions.DossierField] = procedure.FormVersion.ToString(CultureInfo.InvariantCulture),
+            [PublicCode.Field] = JsonSerializer.Serialize(await NewPublicCodeAsync(cancellationToken)),
         };
         if (draft.DataReused)
         {
@@ -266,4 +267,8 @@ public sealed class DossierService(EdgeStore store, CatalogueService catalogue, 
         (form ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value?.Trim(), StringComparer.Ordinal);
 
     private static DossierView View(StoredRecord record) => DossierView.From(RecordData.Of(record)) with { LegalDates = LegalDateFields.Read(record) };
+
+    // Drawn at the node where the dossier is made, checked against this commune's dossiers by the index.
+    private Task<string> NewPublicCodeAsync(CancellationToken cancellationToken) =>
+        PublicCode.NewUniqueAsync(async (code, ct) => (await store.FindDossiersByPublicCodeAsync(code, 1, ct)).Count > 0, newCode, cancellationToken);
 }

@@ -21,6 +21,9 @@ public sealed record DossierView(Guid Id, string Scope, string ProcedureCode, st
 
     public IReadOnlyList<Clock.LegalDateConfirmation> LegalDates { get; init; } = [];
 
+    /// <summary>The random code on the slip that residents type at the public site (<see cref="Core.Dossiers.PublicCode"/>); null on older dossiers.</summary>
+    public string? PublicCode { get; init; }
+
     public static DossierView From(RecordData record)
     {
         using var document = JsonDocument.Parse(record.DataJson);
@@ -50,6 +53,7 @@ public sealed record DossierView(Guid Id, string Scope, string ProcedureCode, st
             ReceivedAt = Optional(root, Ui.DeskDossierFields.ReceivedAt),
             DueDate = Optional(root, Ui.DeskDossierFields.DueDate),
             ResultReturnedAt = Optional(root, Clock.LegalDateFields.ResultReturnedAt),
+            PublicCode = Optional(root, Core.Dossiers.PublicCode.Field),
         };
     }
 

@@ -49,7 +49,8 @@ public sealed class DossierSearch(SqliteDatabase database)
                               WHERE f.key LIKE 'form.%full\_name' ESCAPE '\' AND onestop_fold(f.value) LIKE $name ESCAPE '\')
                    OR ($digits IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(records.data) f
                               WHERE f.key LIKE 'form.%id\_number' ESCAPE '\' AND f.value LIKE $digits))
-                   OR ($code IS NOT NULL AND replace(id, '-', '') LIKE $code))
+                   OR ($code IS NOT NULL AND replace(id, '-', '') LIKE $code)
+                   OR ($publicCode IS NOT NULL AND json_extract(data, '$.public_code') = $publicCode))
             ORDER BY COALESCE(json_extract(data, '$.due_date'), '9999-12-31'), json_extract(data, '$.created_at') DESC, id DESC
             LIMIT $limit OFFSET $offset
             """;
@@ -70,6 +71,7 @@ public sealed class DossierSearch(SqliteDatabase database)
         command.Parameters.AddWithValue("$name", folded.Length == 0 ? DBNull.Value : "%" + EscapeLike(folded) + "%");
         command.Parameters.AddWithValue("$digits", digits is null ? DBNull.Value : digits + "%");
         command.Parameters.AddWithValue("$code", isCode ? code + "%" : DBNull.Value);
+        command.Parameters.AddWithValue("$publicCode", OneStop.Core.Dossiers.PublicCode.TryNormalise(text, out var publicCode) ? publicCode : DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
         var items = new List<RecordData>();

@@ -5,7 +5,7 @@ namespace OneStop.Edge.Store;
 /// <summary>Tables of the edge store: records (shared layout), the node's own change log and its cursors.</summary>
 internal static class EdgeSchema
 {
-    public const string Sql = RecordTable.Schema + """
+    public const string Sql = RecordTable.Schema + DossierLookupIndexes.SqlitePublicCode + """
         CREATE TABLE IF NOT EXISTS change_log (
             seq INTEGER PRIMARY KEY,
             record_id TEXT NOT NULL,

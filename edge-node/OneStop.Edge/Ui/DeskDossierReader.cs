@@ -36,6 +36,7 @@ internal static class DeskDossierReader
             ReceivedBy = Text(root, DeskDossierFields.ReceivedBy),
             DueDate = DateOnly.TryParseExact(Text(root, DeskDossierFields.DueDate), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? due : null,
             Payments = [.. payments.OrderBy(p => p.At)],
+            PublicCode = Text(root, PublicCode.Field),
         };
     }
 

@@ -365,4 +365,53 @@ public abstract class HubStoreContractTests : IAsyncLifetime
         Assert.Equal(seen.Count, seen.Select(e => e.Change.RecordId).Distinct().Count());
         Assert.Equal(await store.ReadLogHeadAsync(), seen.Max(e => e.HubSeq));
     }
+
+    [SkippableFact]
+    public async Task FindDossiersByPublicCodeAsync_CodeTwoCommunesDrewAlike_FindsBothAndNothingElse()
+    {
+        var store = await OpenStoreAsync();
+        var inA = await DossierAsync(store, CommuneA, new() { ["public_code"] = "\"Z9Z9Z9Z9Z9Z9\"" });
+        var inB = await DossierAsync(store, CommuneB, new() { ["public_code"] = "\"Z9Z9Z9Z9Z9Z9\"" });
+        await DossierAsync(store, CommuneA, new() { ["public_code"] = "\"Z9Z9Z9Z9Z9Z8\"" });
+
+        var found = await store.FindDossiersByPublicCodeAsync("Z9Z9Z9Z9Z9Z9", 5);
+
+        Assert.Equal(new[] { inA, inB }.Order(), found.Order());
+        Assert.Empty(await store.FindDossiersByPublicCodeAsync("Z9Z9Z9Z9Z9Z7", 5));
+    }
+
+    [SkippableFact]
+    public async Task CountOnlineFilingsAsync_OnePersonsFilingsAroundAVietnamDay_CountsThatDayOnly()
+    {
+        var store = await OpenStoreAsync();
+        // The Vietnam day 2026-12-01 is [2026-11-30T17:00Z, 2026-12-01T17:00Z).
+        var from = new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero);
+        foreach (var (cccd, at) in new[]
+        {
+            ("002078990001", from.AddMinutes(-1)),
+            ("002078990001", from),
+            ("002078990001", from.AddHours(23)),
+            ("002078990001", from.AddDays(1)),
+            ("002088990003", from.AddHours(2)),
+        })
+        {
+            await DossierAsync(store, CommuneA, new()
+            {
+                ["online_filer_cccd"] = JsonSerializer.Serialize(cccd),
+                ["created_at"] = JsonSerializer.Serialize(at.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            });
+        }
+
+        Assert.Equal(2, await store.CountOnlineFilingsAsync("002078990001", from, from.AddDays(1)));
+        Assert.Equal(1, await store.CountOnlineFilingsAsync("002088990003", from, from.AddDays(1)));
+        Assert.Equal(0, await store.CountOnlineFilingsAsync("002099990009", from, from.AddDays(1)));
+    }
+
+    private static async Task<Guid> DossierAsync(HubStore store, string commune, Dictionary<string, string?> values)
+    {
+        var id = Guid.CreateVersion7();
+        values["status"] = "\"draft\"";
+        await store.WriteAsHubAsync(id, RecordTypes.Dossier, commune, values);
+        return id;
+    }
 }

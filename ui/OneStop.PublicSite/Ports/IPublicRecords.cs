@@ -15,8 +15,11 @@ public interface IPublicRecords
 
     Task<StoredRecord?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>Current fields (name → JSON) of every record of a type in one commune.</summary>
-    Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> ListFieldsAsync(string type, string commune, CancellationToken cancellationToken = default);
+    /// <summary>Ids of the dossiers holding a public code (normalised), at most <paramref name="max"/>, by index.</summary>
+    Task<IReadOnlyList<Guid>> FindDossiersByPublicCodeAsync(string code, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Dossiers filed online under a CCCD number and created in [from, to), by index.</summary>
+    Task<long> CountOnlineFilingsAsync(string cccd, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Procedure>> ListProceduresAsync(CancellationToken cancellationToken = default);
 

@@ -362,6 +362,7 @@ public static class UiText
         ["public.filed.title"] = ("Đã nộp hồ sơ", "Dossier filed"),
         ["public.filed.body"] = ("Hồ sơ đã được gửi và đang chờ bộ phận một cửa kiểm tra. Hãy ghi lại mã hồ sơ để tra cứu.", "The dossier was sent and waits for the desk to check it. Keep the code to look it up."),
         ["public.msg.notfound"] = ("Không tìm thấy hồ sơ với mã này. Hãy kiểm tra lại mã trên phiếu hẹn.", "No dossier has this code. Check the code on the slip."),
+        ["public.msg.shared"] = ("Mã này trùng với mã của một hồ sơ khác. Hãy tra cứu bằng mã, xã/phường và số CCCD bên dưới, hoặc quét mã QR trên phiếu hẹn.", "This code is shared with another dossier. Look it up with the code, commune and CCCD number below, or scan the QR on the slip."),
         ["public.msg.nomatch"] = ("Mã hồ sơ, số CCCD và xã/phường không khớp với hồ sơ nào.", "The code, CCCD number and commune match no dossier."),
         ["public.msg.expired"] = ("Phiên xem hồ sơ đã hết hạn. Vui lòng nhập lại mã hồ sơ và số CCCD.", "The viewing session expired. Enter the code and CCCD number again."),
         ["public.msg.noresult"] = ("Kết quả chưa sẵn sàng để tải về.", "The result is not ready to download yet."),

@@ -25,6 +25,12 @@ public sealed record DeskDossier(
 
     public bool IsPaid => Payments.Count > 0;
 
+    /// <summary>The random code on the slip (<see cref="OneStop.Core.Dossiers.PublicCode"/>); null for dossiers made before it existed.</summary>
+    public string? PublicCode { get; init; }
+
+    /// <summary>The code to print and show: the public code in groups, else the older code read from the id.</summary>
+    public string Code => PublicCode is { } code ? OneStop.Core.Dossiers.PublicCode.Grouped(code) : DossierCode.Of(Id);
+
     /// <summary>Dates a person confirmed because the node's clock was suspect, oldest first.</summary>
     public IReadOnlyList<DeskDateConfirmation> DateConfirmations { get; init; } = [];
 }

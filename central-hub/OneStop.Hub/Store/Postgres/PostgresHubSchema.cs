@@ -1,3 +1,5 @@
+using OneStop.Storage;
+
 namespace OneStop.Hub.Store;
 
 /// <summary>
@@ -124,5 +126,8 @@ internal static class PostgresHubSchema
         );
         CREATE INDEX record_digests_scope ON record_digests(scope);
         """,
+
+        // The public site's lookups: a dossier by the code on its slip, a CCCD number's online filings of a day.
+        DossierLookupIndexes.Postgres,
     ];
 }
