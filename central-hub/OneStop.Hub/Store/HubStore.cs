@@ -291,7 +291,10 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
     }
 
     /// <summary>Notes a node's handshake for the fleet view: when, its clock, its backlog and its devices.</summary>
-    public async Task RecordHelloAsync(NodeHello hello, CancellationToken cancellationToken = default)
+    public Task RecordHelloAsync(NodeHello hello, CancellationToken cancellationToken = default) =>
+        _writer.QueuedAsync(() => WriteHelloAsync(hello, cancellationToken), cancellationToken);
+
+    private async Task WriteHelloAsync(NodeHello hello, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
 
@@ -318,25 +321,36 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
     /// Remembers why the hub last refused a node's push (null clears it after a push that went through),
     /// so the fleet view says which node is stuck and why, not only that its backlog grows.
     /// </summary>
-    public async Task RecordPushErrorAsync(string nodeId, string? error, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO node_state (node_id, last_error) VALUES (@node, @error)
-            ON CONFLICT(node_id) DO UPDATE SET last_error = excluded.last_error
-            """;
-        command.AddParameter("@node", nodeId);
-        command.AddParameter("@error", (object?)error ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task RecordPushErrorAsync(string nodeId, string? error, CancellationToken cancellationToken = default) =>
+        // Queued with the pushes (each push clears it, so it met the next push in SQLite's sleeping busy handler)
+        // and written as bookkeeping: the node's next push writes it again.
+        _writer.QueuedAsync(async () =>
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            await database.RunBookkeepingAsync(connection, async () =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    INSERT INTO node_state (node_id, last_error) VALUES (@node, @error)
+                    ON CONFLICT(node_id) DO UPDATE SET last_error = excluded.last_error
+                    """;
+                command.AddParameter("@node", nodeId);
+                command.AddParameter("@error", (object?)error ?? DBNull.Value);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Notes which incarnation of a node said hello, from which machine, with which log head (see <see cref="IncarnationTable"/>).</summary>
-    public async Task<(long Acked, bool EarlierIncarnations)> RecordIncarnationHelloAsync(IncarnationHello hello, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await IncarnationTable.RecordHelloAsync(database, connection, hello, cancellationToken);
-    }
+    public Task<(long Acked, bool EarlierIncarnations)> RecordIncarnationHelloAsync(IncarnationHello hello, CancellationToken cancellationToken = default) =>
+        _writer.QueuedAsync(async () =>
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            (long Acked, bool EarlierIncarnations) result = default;
+            // Bookkeeping: what a power cut could take from it (last seen, a first sighting, an event) the next
+            // Hello finds missing and writes again, so it need not wait for its own fsync.
+            await database.RunBookkeepingAsync(connection, async () => result = await IncarnationTable.RecordHelloAsync(database, connection, hello, cancellationToken), cancellationToken);
+            return result;
+        }, cancellationToken);
 
     /// <summary>Raises an incarnation event in the fleet view (a refused clash is recorded outside the refused batch's transaction).</summary>
     public async Task RecordIncarnationEventAsync(string nodeId, string incarnation, string kind, string reason, CancellationToken cancellationToken = default)
