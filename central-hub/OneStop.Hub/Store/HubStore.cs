@@ -297,24 +297,25 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
     private async Task WriteHelloAsync(NodeHello hello, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await database.RunBookkeepingAsync(connection, () => WriteNodeStateAsync(connection, hello, cancellationToken), cancellationToken);
+    }
 
-        await database.RunBookkeepingAsync(connection, async () =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO node_state (node_id, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices)
-                VALUES (@node, @seen, @offset, @backlog, @software, @devices)
-                ON CONFLICT(node_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, last_clock_offset_ms = excluded.last_clock_offset_ms,
-                    reported_backlog = excluded.reported_backlog, software_version = excluded.software_version, devices = excluded.devices
-                """;
-            command.AddParameter("@node", hello.NodeId);
-            command.AddParameter("@seen", hello.SeenMs);
-            command.AddParameter("@offset", hello.ClockOffsetMs);
-            command.AddParameter("@backlog", hello.Backlog);
-            command.AddParameter("@software", hello.SoftwareVersion);
-            command.AddParameter("@devices", hello.DevicesJson);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }, cancellationToken);
+    private static async Task WriteNodeStateAsync(DbConnection connection, NodeHello hello, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO node_state (node_id, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices)
+            VALUES (@node, @seen, @offset, @backlog, @software, @devices)
+            ON CONFLICT(node_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, last_clock_offset_ms = excluded.last_clock_offset_ms,
+                reported_backlog = excluded.reported_backlog, software_version = excluded.software_version, devices = excluded.devices
+            """;
+        command.AddParameter("@node", hello.NodeId);
+        command.AddParameter("@seen", hello.SeenMs);
+        command.AddParameter("@offset", hello.ClockOffsetMs);
+        command.AddParameter("@backlog", hello.Backlog);
+        command.AddParameter("@software", hello.SoftwareVersion);
+        command.AddParameter("@devices", hello.DevicesJson);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
