@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Net.Client;
@@ -21,6 +22,9 @@ public static class SyncChannel
             DisposeHttpClient = true,
             MaxReceiveMessageSize = options.MaxReceiveMessageBytes,
             MaxSendMessageSize = options.MaxSendMessageBytes,
+            // Requests at Optimal as the hand-built transport sent them (see GzipAtLevel); the list is also what
+            // grpc-accept-encoding offers the hub for its replies.
+            CompressionProviders = [new GzipAtLevel(CompressionLevel.Optimal)],
         });
     }
 

@@ -13,7 +13,7 @@ internal static class BacklogDrain
             $"drain {dossiers:N0} dossiers",
             _ => Templates.GetAsync(dossiers),
             LinkTimeFigures.Profiles(command),
-            p => p.Name == "L2" ? 1.3 : 1.5,
+            p => p.Name == "L2" ? 1.15 : 1.2,
             runs,
             LinkTimeFigures.EdgeSettings(command));
         return new ScenarioResult("backlog-drain", command.Text, TimeProvider.System.GetUtcNow(), Machine.Current, runs,

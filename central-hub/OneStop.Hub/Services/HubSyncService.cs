@@ -24,8 +24,8 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
             lastError = string.IsNullOrEmpty(d.LastError) ? null : d.LastError,
             details = d.Details,
         }));
-        await store.RecordHelloAsync(new NodeHello(node.NodeId, now, offset, request.Backlog, request.SoftwareVersion, devices), context.CancellationToken);
-        var incarnation = await store.RecordIncarnationHelloAsync(
+        var incarnation = await store.RecordHandshakeAsync(
+            new NodeHello(node.NodeId, now, offset, request.Backlog, request.SoftwareVersion, devices),
             new IncarnationHello(node.NodeId, request.Incarnation, request.MachineIdentity, request.HasLogHead ? request.LogHead : null, now), context.CancellationToken);
         return new HelloReply
         {
@@ -37,6 +37,7 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
             HubLogHead = await store.ReadLogHeadAsync(context.CancellationToken),
             MaxBatchEntries = options.Value.MaxPullEntries,
             MaxMessageBytes = options.Value.MaxMessageBytes,
+            MaxPushesInFlight = HubStore.MaxPushesInFlight,
         };
     }
 
@@ -56,7 +57,7 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
 
         try
         {
-            var outcome = await store.PushAsync(node, request.Incarnation, entries, context.CancellationToken);
+            var outcome = await store.PushInTurnAsync(node, request.Incarnation, entries, PushPatience(context), context.CancellationToken);
             await store.RecordPushErrorAsync(node.NodeId, null, context.CancellationToken);
             return new PushReply { AckedOriginSeq = outcome.AckedSeq, Applied = outcome.Applied, Duplicates = outcome.Duplicates, Conflicts = outcome.Conflicts, Quarantined = outcome.Quarantined };
         }

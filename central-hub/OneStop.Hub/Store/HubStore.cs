@@ -303,52 +303,67 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
     }
 
     /// <summary>Notes a node's handshake for the fleet view: when, its clock, its backlog and its devices.</summary>
-    public async Task RecordHelloAsync(NodeHello hello, CancellationToken cancellationToken = default)
+    public Task RecordHelloAsync(NodeHello hello, CancellationToken cancellationToken = default) =>
+        _writer.QueuedAsync(() => WriteHelloAsync(hello, cancellationToken), cancellationToken);
+
+    private async Task WriteHelloAsync(NodeHello hello, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await database.RunBookkeepingAsync(connection, () => WriteNodeStateAsync(connection, hello, cancellationToken), cancellationToken);
+    }
 
-        await database.RunBookkeepingAsync(connection, async () =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO node_state (node_id, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices)
-                VALUES (@node, @seen, @offset, @backlog, @software, @devices)
-                ON CONFLICT(node_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, last_clock_offset_ms = excluded.last_clock_offset_ms,
-                    reported_backlog = excluded.reported_backlog, software_version = excluded.software_version, devices = excluded.devices
-                """;
-            command.AddParameter("@node", hello.NodeId);
-            command.AddParameter("@seen", hello.SeenMs);
-            command.AddParameter("@offset", hello.ClockOffsetMs);
-            command.AddParameter("@backlog", hello.Backlog);
-            command.AddParameter("@software", hello.SoftwareVersion);
-            command.AddParameter("@devices", hello.DevicesJson);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }, cancellationToken);
+    private static async Task WriteNodeStateAsync(DbConnection connection, NodeHello hello, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO node_state (node_id, last_seen_ms, last_clock_offset_ms, reported_backlog, software_version, devices)
+            VALUES (@node, @seen, @offset, @backlog, @software, @devices)
+            ON CONFLICT(node_id) DO UPDATE SET last_seen_ms = excluded.last_seen_ms, last_clock_offset_ms = excluded.last_clock_offset_ms,
+                reported_backlog = excluded.reported_backlog, software_version = excluded.software_version, devices = excluded.devices
+            """;
+        command.AddParameter("@node", hello.NodeId);
+        command.AddParameter("@seen", hello.SeenMs);
+        command.AddParameter("@offset", hello.ClockOffsetMs);
+        command.AddParameter("@backlog", hello.Backlog);
+        command.AddParameter("@software", hello.SoftwareVersion);
+        command.AddParameter("@devices", hello.DevicesJson);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
     /// Remembers why the hub last refused a node's push (null clears it after a push that went through),
     /// so the fleet view says which node is stuck and why, not only that its backlog grows.
     /// </summary>
-    public async Task RecordPushErrorAsync(string nodeId, string? error, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO node_state (node_id, last_error) VALUES (@node, @error)
-            ON CONFLICT(node_id) DO UPDATE SET last_error = excluded.last_error
-            """;
-        command.AddParameter("@node", nodeId);
-        command.AddParameter("@error", (object?)error ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task RecordPushErrorAsync(string nodeId, string? error, CancellationToken cancellationToken = default) =>
+        // Queued with the pushes (each push clears it, so it met the next push in SQLite's sleeping busy handler)
+        // and written as bookkeeping: the node's next push writes it again.
+        _writer.QueuedAsync(async () =>
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            await database.RunBookkeepingAsync(connection, async () =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    INSERT INTO node_state (node_id, last_error) VALUES (@node, @error)
+                    ON CONFLICT(node_id) DO UPDATE SET last_error = excluded.last_error
+                    """;
+                command.AddParameter("@node", nodeId);
+                command.AddParameter("@error", (object?)error ?? DBNull.Value);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Notes which incarnation of a node said hello, from which machine, with which log head (see <see cref="IncarnationTable"/>).</summary>
-    public async Task<(long Acked, bool EarlierIncarnations)> RecordIncarnationHelloAsync(IncarnationHello hello, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await IncarnationTable.RecordHelloAsync(database, connection, hello, cancellationToken);
-    }
+    public Task<(long Acked, bool EarlierIncarnations)> RecordIncarnationHelloAsync(IncarnationHello hello, CancellationToken cancellationToken = default) =>
+        _writer.QueuedAsync(async () =>
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            (long Acked, bool EarlierIncarnations) result = default;
+            // Bookkeeping: what a power cut could take from it (last seen, a first sighting, an event) the next
+            // Hello finds missing and writes again, so it need not wait for its own fsync.
+            await database.RunBookkeepingAsync(connection, async () => result = await IncarnationTable.RecordHelloAsync(database, connection, hello, cancellationToken), cancellationToken);
+            return result;
+        }, cancellationToken);
 
     /// <summary>Raises an incarnation event in the fleet view (a refused clash is recorded outside the refused batch's transaction).</summary>
     public async Task RecordIncarnationEventAsync(string nodeId, string incarnation, string kind, string reason, CancellationToken cancellationToken = default)

@@ -37,6 +37,16 @@ public sealed class SyncOptions
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxBatchBytes { get; set; } = DefaultMaxBatchBytes;
 
+    /// <summary>
+    /// Default bound on push batches in flight at once: 1 (stop-and-wait) until MidTransferCutTests'
+    /// push cut passes with pipelining; the backlog-drain bench ran with Sync:MaxPushesInFlight=4.
+    /// </summary>
+    public const int DefaultMaxPushesInFlight = 1;
+
+    /// <summary>Push batches in flight at once, at most what the hub offers in Hello; 1 is stop-and-wait.</summary>
+    [Range(1, 16)]
+    public int MaxPushesInFlight { get; set; } = DefaultMaxPushesInFlight;
+
     [Range(1, 600)]
     public int CallTimeoutSeconds { get; set; } = DefaultCallTimeoutSeconds;
 

@@ -168,6 +168,13 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
     // entries the hub acknowledged without our hearing it are compared by digest, not assumed to be ours.
     private async Task PushAsync(HelloReply hello, long pushAfter, CancellationToken cancellationToken)
     {
+        var window = Math.Min(hello.MaxPushesInFlight, options.MaxPushesInFlight);
+        if (window > 1)
+        {
+            await PushPipelinedAsync(hello, pushAfter, window, cancellationToken);
+            return;
+        }
+
         var acked = pushAfter;
         await store.WriteCursorAsync(MetaKeys.PushAcked, acked, cancellationToken);
         var maxEntries = hello.MaxBatchEntries > 0 ? Math.Min(hello.MaxBatchEntries, options.MaxBatchEntries) : options.MaxBatchEntries;
@@ -179,13 +186,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
                 return;
             }
 
-            var request = new PushRequest { NodeId = edge.NodeId, Incarnation = store.Incarnation };
-            request.Entries.AddRange(PushBatch.Build(batch, hello.MaxMessageBytes, out var tooLarge));
-            foreach (var (entry, bytes) in tooLarge)
-            {
-                await quarantine.AddAsync(entry.OriginSeq, entry.RecordId, bytes, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-            }
-
+            var request = await BuildPushAsync(batch, hello.MaxMessageBytes, cancellationToken);
             var reply = await client.PushAsync(request, cancellationToken);
             if (reply.AckedOriginSeq <= acked)
             {

@@ -414,4 +414,22 @@ public abstract class HubStoreContractTests : IAsyncLifetime
         await store.WriteAsHubAsync(id, RecordTypes.Dossier, commune, values);
         return id;
     }
+
+    [SkippableFact]
+    public async Task PushInTurnAsync_LaterBatchStartedFirst_WaitsAndBothApplyInSeqOrder()
+    {
+        var store = await OpenStoreAsync();
+        ChangeEntry[] first = [Entry(NodeA, 1, "Lò Văn Hùng"), Entry(NodeA, 2, "Cầm Thị Hoa")];
+        ChangeEntry[] second = [Entry(NodeA, 3, "Hà Thị Mai"), Entry(NodeA, 4, "Vì Văn Sơn")];
+
+        // As pipelined batches can reach the hub: the second one first. Alone, PushAsync refuses it as a gap.
+        var later = store.PushInTurnAsync(NodeA, IncarnationPolicy.Legacy, second, TimeSpan.FromMinutes(2));
+        var earlier = store.PushInTurnAsync(NodeA, IncarnationPolicy.Legacy, first, TimeSpan.FromMinutes(2));
+        var outcomes = await Task.WhenAll(earlier, later);
+
+        Assert.Equal([2L, 4L], outcomes.Select(o => o.AckedSeq));
+        Assert.Equal(4, await store.ReadAckedAsync(NodeA.NodeId));
+        var logged = await PullAllAsync(store, CommuneA);
+        Assert.Equal([1L, 2L, 3L, 4L], logged.Select(e => e.Change.OriginSeq));
+    }
 }
