@@ -41,6 +41,14 @@ public static class NodeConfigFields
 
     public static readonly IReadOnlyList<string> PrinterProfiles = ["58mm", "80mm"];
 
+    /// <summary>The roll width a <see cref="PrinterProfile"/> value names, or null for anything else.</summary>
+    public static int? PaperWidthMillimetres(string? printerProfile) => printerProfile switch
+    {
+        "58mm" => 58,
+        "80mm" => 80,
+        _ => null,
+    };
+
     /// <summary>Every field of the record, in the order the settings page shows them.</summary>
     public static readonly IReadOnlyList<string> All =
     [

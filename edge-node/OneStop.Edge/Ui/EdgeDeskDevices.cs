@@ -10,7 +10,7 @@ using OneStop.Ui.Security;
 namespace OneStop.Edge.Ui;
 
 /// <summary>The device port over the node's <see cref="DeviceSet"/>; printing checks the role here, on the server.</summary>
-public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInbox scans, AuthenticationStateProvider authentication) : IDeskDevices
+public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInbox scans, AuthenticationStateProvider authentication, Devices.PrinterPaper paper) : IDeskDevices
 {
     /// <summary>One press of "drain" takes a fifth of the charge: low battery (and the node's clean stop) comes within a few presses.</summary>
     private const double DefaultDrainPercent = 20;
@@ -44,6 +44,8 @@ public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInb
             receivedAt.ToOffset(AppointmentCalculator.VietnamOffset),
             new DateTimeOffset(due.ToDateTime(new TimeOnly(7, 30)), AppointmentCalculator.VietnamOffset),
             statusUrl);
+        await paper.ApplyAsync(cancellationToken);
+
         // The printer driver blocks on a serial port or a socket; keep it off the request thread.
         var result = await Task.Run(() => devices.Printer.Print(slip), cancellationToken);
         return new DeskPrintResult(result.Succeeded, result.Error);

@@ -48,6 +48,7 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<Devices.IdCardPresence>();
         builder.Services.AddScoped<IDeskIdCard, EdgeDeskIdCard>();
         builder.Services.AddSingleton<Nodes.EdgeNodeSettings>();
+        builder.Services.AddSingleton<Devices.PrinterPaper>();
         builder.Services.AddSingleton<OneStop.Edge.Sync.ISyncTargetSource, Nodes.NodeSettingsSyncTarget>();
         builder.Services.AddSingleton<Payments.EdgePublishedBankAccount>();
         builder.Services.AddSingleton<Accounts.EdgeStaffAccountWriter>();

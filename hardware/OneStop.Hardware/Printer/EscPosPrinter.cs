@@ -30,7 +30,9 @@ public sealed class EscPosPrinter : IReceiptPrinter, IDisposable
 
     public string DeviceId { get; }
 
-    public PrinterProfile Profile { get; }
+    public PrinterProfile Profile { get; private set; }
+
+    public void UsePaper(int paperWidthMillimetres) => Profile = Profile.OnPaper(paperWidthMillimetres);
 
     public DeviceResult Print(ReceiptDocument document)
     {

@@ -25,6 +25,13 @@ public sealed record PrinterProfile(
     /// <summary><c>ESC t n</c> of TCVN3 on this printer, used when <see cref="VietnameseMode"/> is TCVN3.</summary>
     public int CodeTableTcvn3 { get; init; } = EpsonCodeTableTcvn3;
 
+    /// <summary>This printer on another roll: the dots and characters of that width, the model's code tables kept.</summary>
+    public PrinterProfile OnPaper(int paperWidthMillimetres)
+    {
+        var paper = ForWidth(paperWidthMillimetres);
+        return this with { Name = paper.Name, DotsPerLine = paper.DotsPerLine, CharactersPerLine = paper.CharactersPerLine };
+    }
+
     public static PrinterProfile ForWidth(int paperWidthMillimetres) => paperWidthMillimetres switch
     {
         58 => Paper58mm,

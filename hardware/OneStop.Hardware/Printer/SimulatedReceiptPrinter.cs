@@ -31,7 +31,9 @@ public sealed class SimulatedReceiptPrinter : IReceiptPrinter
 
     public string DeviceId { get; }
 
-    public PrinterProfile Profile { get; }
+    public PrinterProfile Profile { get; private set; }
+
+    public void UsePaper(int paperWidthMillimetres) => Profile = Profile.OnPaper(paperWidthMillimetres);
 
     public IReadOnlyList<ReceiptDocument> Documents
     {
