@@ -36,19 +36,29 @@ public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInb
         }
 
         var procedure = await desk.FindProcedureAsync(dossier.ProcedureCode, cancellationToken);
-        var slip = ReceiptTemplates.AppointmentSlip(
-            desk.Settings.OfficeNameVi,
-            dossier.Id.ToString("N")[..12].ToUpperInvariant(),
-            dossier.ApplicantName,
-            procedure?.NameVi ?? dossier.ProcedureCode,
-            receivedAt.ToOffset(AppointmentCalculator.VietnamOffset),
-            new DateTimeOffset(due.ToDateTime(new TimeOnly(7, 30)), AppointmentCalculator.VietnamOffset),
-            statusUrl);
+        var slip = AppointmentSlip(desk.Settings.OfficeNameVi, dossier, procedure?.NameVi, receivedAt, due, statusUrl);
         await paper.ApplyAsync(cancellationToken);
 
         // The printer driver blocks on a serial port or a socket; keep it off the request thread.
         var result = await Task.Run(() => devices.Printer.Print(slip), cancellationToken);
         return new DeskPrintResult(result.Succeeded, result.Error);
+    }
+
+    /// <summary>
+    /// The printed slip: the same code as the slip page and the public site (<see cref="DeskDossier.Code"/>: the random
+    /// public code, or the id-based code of a dossier older than it), or the resident types a code nothing knows.
+    /// </summary>
+    public static ReceiptDocument AppointmentSlip(string officeName, DeskDossier dossier, string? procedureName, DateTimeOffset receivedAt, DateOnly due, string statusUrl)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        return ReceiptTemplates.AppointmentSlip(
+            officeName,
+            dossier.Code,
+            dossier.ApplicantName,
+            procedureName ?? dossier.ProcedureCode,
+            receivedAt.ToOffset(AppointmentCalculator.VietnamOffset),
+            new DateTimeOffset(due.ToDateTime(new TimeOnly(7, 30)), AppointmentCalculator.VietnamOffset),
+            statusUrl);
     }
 
     public async Task<bool> SimulateAsync(DeviceSimulation action, string? value, CancellationToken cancellationToken = default)

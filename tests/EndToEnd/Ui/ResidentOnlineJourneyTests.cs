@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
@@ -41,13 +42,19 @@ public sealed class ResidentOnlineJourneyTests
         await DeskBrowser.ScreenshotAsync(phone, "60-public-file-online-360");
         await phone.GetByTestId("online-submit").ClickAsync();
         await phone.WaitForLoadStateAsync();
-        Assert.True(Regex.IsMatch(phone.Url, "/filed/[0-9a-f]{32}$"), phone.Url + " " + await phone.Locator("main").InnerTextAsync());
+        // The page names the dossier by its short public code (12 symbols of Crockford's base32), shown in groups of four.
+        Assert.True(Regex.IsMatch(phone.Url, "/filed/[0-9A-HJKMNP-TV-Z]{12}$"), phone.Url + " " + await phone.Locator("main").InnerTextAsync());
         var code = await phone.GetByTestId("filed-code").InnerTextAsync();
-        var id = Guid.Parse(code);
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$", code);
+        var compact = code.Replace("-", string.Empty, StringComparison.Ordinal);
+        Assert.EndsWith("/filed/" + compact, phone.Url, StringComparison.Ordinal);
 
         // After the node's next pull it is on the desk as filed online, to be checked.
         await cluster.Edge.RequestSyncAsync();
-        var pulled = await Eventually.WaitForAsync(() => cluster.Edge.GetJsonAsync("/api/dossiers"), d => d.EnumerateArray().Any(x => x.GetProperty("id").GetGuid() == id), Patience, cluster.Logs);
+        static bool HasCode(JsonElement dossier, string compact) =>
+            dossier.TryGetProperty("publicCode", out var c) && c.ValueKind == JsonValueKind.String && c.GetString() == compact;
+        var pulled = await Eventually.WaitForAsync(() => cluster.Edge.GetJsonAsync("/api/dossiers"), d => d.EnumerateArray().Any(x => HasCode(x, compact)), Patience, cluster.Logs);
+        var id = pulled.EnumerateArray().Single(x => HasCode(x, compact)).GetProperty("id").GetGuid();
         var desk = await browser.NewPageAsync(new Uri($"http://127.0.0.1:{cluster.Edge.Port}/"));
         await desk.GotoAsync("/signin");
         await DeskSteps.SignInAsync(desk, "admin", UiNode.AdminPassword);
