@@ -29,7 +29,7 @@ dotnet build OneStop.sln --no-restore -c Release -warnaserror
 results="$root/artifacts/test-results"
 rm -rf "$results"
 set +e
-dotnet test OneStop.sln --no-build -c Release --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1500000
+dotnet test OneStop.sln --no-build -c Release --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=2700000
 status=$?
 set -e
 
