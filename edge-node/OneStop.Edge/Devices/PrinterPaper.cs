@@ -12,6 +12,13 @@ namespace OneStop.Edge.Devices;
 /// </summary>
 public sealed class PrinterPaper(EdgeNodeSettings settings, DeviceSet devices)
 {
+    /// <summary>Prints on the roll the settings name; the driver blocks on a serial port or a socket, so off the request thread.</summary>
+    public async Task<DeviceResult> PrintAsync(Hardware.Printer.ReceiptDocument document, CancellationToken cancellationToken)
+    {
+        await ApplyAsync(cancellationToken);
+        return await Task.Run(() => devices.Printer.Print(document), cancellationToken);
+    }
+
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
         var (values, _) = await settings.ReadAsync(cancellationToken);

@@ -37,10 +37,7 @@ public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInb
 
         var procedure = await desk.FindProcedureAsync(dossier.ProcedureCode, cancellationToken);
         var slip = AppointmentSlip(desk.Settings.OfficeNameVi, dossier, procedure?.NameVi, receivedAt, due, statusUrl);
-        await paper.ApplyAsync(cancellationToken);
-
-        // The printer driver blocks on a serial port or a socket; keep it off the request thread.
-        var result = await Task.Run(() => devices.Printer.Print(slip), cancellationToken);
+        var result = await paper.PrintAsync(slip, cancellationToken);
         return new DeskPrintResult(result.Succeeded, result.Error);
     }
 

@@ -6,7 +6,6 @@ using OneStop.Core.Changes;
 using OneStop.Core.Queue;
 using OneStop.Edge.Queue;
 using OneStop.Edge.Store;
-using OneStop.Hardware;
 using OneStop.Hardware.Printer;
 using OneStop.Ui.Ports;
 
@@ -16,7 +15,7 @@ namespace OneStop.Edge.Ui;
 /// Queue tickets as records of type queue_ticket in the commune's scope (day, number, service, time): the counter
 /// is read back from the store, so a restart or a power cut carries on from the last number instead of 1.
 /// </summary>
-public sealed class EdgeQueueKiosk(EdgeStore store, DeviceSet devices, IOptions<EdgeOptions> edgeOptions, IOptions<EdgeUiOptions> uiOptions, TimeProvider time, Devices.PrinterPaper paper) : IQueueKiosk, IDisposable
+public sealed class EdgeQueueKiosk(EdgeStore store, IOptions<EdgeOptions> edgeOptions, IOptions<EdgeUiOptions> uiOptions, TimeProvider time, Devices.PrinterPaper paper) : IQueueKiosk, IDisposable
 {
     // What a TV beside the counter can show legibly under the current number.
     private const int RecentlyCalledShown = 4;
@@ -60,10 +59,7 @@ public sealed class EdgeQueueKiosk(EdgeStore store, DeviceSet devices, IOptions<
             service == QueueService.Submit ? "Nộp hồ sơ" : "Nhận kết quả",
             ticket.IssuedAt.ToOffset(AppointmentCalculator.VietnamOffset),
             ticket.WaitingAhead);
-        await paper.ApplyAsync(cancellationToken);
-
-        // The printer driver blocks on a serial port or a socket; keep it off the request thread.
-        var printed = await Task.Run(() => devices.Printer.Print(document), cancellationToken);
+        var printed = await paper.PrintAsync(document, cancellationToken);
         return ticket with { Printed = new DeskPrintResult(printed.Succeeded, printed.Error) };
     }
 
