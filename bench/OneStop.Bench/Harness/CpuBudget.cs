@@ -44,6 +44,19 @@ internal sealed class CpuBudget : IDisposable
             .Select(p => long.Parse(p[1], CultureInfo.InvariantCulture))
             .FirstOrDefault();
 
+    /// <summary>
+    /// CPU seconds a process has used (user + system, /proc/&lt;pid&gt;/stat): what its work cost, whatever else the
+    /// machine was running. Divided by the budget's cores it is the time the work needs when the budget is all its own.
+    /// </summary>
+    public static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // Fields after the command name (which may hold spaces) start at "state"; utime and stime are fields 14 and 15.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks / 100.0;
+    }
+
     public void Dispose()
     {
         try

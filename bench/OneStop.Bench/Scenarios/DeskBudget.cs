@@ -25,15 +25,20 @@ internal static class DeskBudget
         var users = command.Int("users", 5);
         var cores = double.Parse(command.String("cores", "0.5"), CultureInfo.InvariantCulture);
         var variant = command.String("variant", "as built");
+        // Another build of the edge to compare, e.g. a ReadyToRun publish: --edge-dll /tmp/edge-r2r/OneStop.Edge.dll.
+        var edgeDll = command.String("edge-dll", RepoPaths.HostDll("edge-node", "OneStop.Edge"));
         // Runtime knobs to compare without rebuilding, e.g. --env DOTNET_gcServer=0,DOTNET_TieredPGO=0.
         var env = command.String("env", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         var time = TimeProvider.System;
         var template = await Templates.GetAsync(1400);
         var startup = new List<double>();
+        var startupCpu = new List<double>();
         var p99 = new List<double>();
         var p50 = new List<double>();
         var idle = new List<double>();
+        var idleAnon = new List<double>();
+        var idleFile = new List<double>();
         var cold = new List<double>();
         var warm = new List<double>();
         var warmWorst = new List<double>();
@@ -54,9 +59,10 @@ internal static class DeskBudget
             }
 
             var launched = time.GetTimestamp();
-            var edge = rig.UseEdge(HostProcess.Launch(RepoPaths.HostDll("edge-node", "OneStop.Edge"), settings, budget.Folder));
+            var edge = rig.UseEdge(HostProcess.Launch(edgeDll, settings, budget.Folder));
             await EdgeRequests.FirstPageAsync(rig, time);
             startup.Add(time.GetElapsedTime(launched).TotalSeconds);
+            startupCpu.Add(CpuBudget.CpuSeconds(edge.Pid));
 
             // Saves while the backlog drains over L2.
             var factory = new DossierFactory(seed: 80 + run);
@@ -69,6 +75,9 @@ internal static class DeskBudget
             await rig.WaitForAsync(SyncRig.Drained, TimeSpan.FromMinutes(10));
             await Task.Delay(TimeSpan.FromSeconds(10), time);
             idle.Add(await MedianRssAsync(edge, TimeSpan.FromSeconds(5), time) / (1024.0 * 1024));
+            // Where the idle memory is: anonymous (GC heap, native allocations, JIT code) or file-backed (mapped assemblies, shared).
+            idleAnon.Add(StatusKilobytes(edge.Pid, "RssAnon:") / 1024.0);
+            idleFile.Add(StatusKilobytes(edge.Pid, "RssFile:") / 1024.0);
 
             var dossierId = (await rig.Http.GetFromJsonAsync<JsonElement>(rig.EdgeApi("/api/dossiers")))[0].GetProperty("id").GetGuid();
             using var stop = new CancellationTokenSource();
@@ -115,17 +124,21 @@ internal static class DeskBudget
             throttled.Add(budget.ThrottledPeriods());
             loads.Add($"run {run + 1} load after: {LoadAverage()}");
             await rig.StopEdgeAsync();
-            Console.WriteLine($"  run {run + 1}: first page {startup[^1]:0.00} s; save p50 {p50[^1]:0.0} p99 {p99[^1]:0.0} ms (backlog left after the saves {backlogAfterSaves}); idle RSS {idle[^1]:0} MB; " +
+            Console.WriteLine($"  run {run + 1}: first page {startup[^1]:0.00} s ({startupCpu[^1]:0.00} CPU s); save p50 {p50[^1]:0.0} p99 {p99[^1]:0.0} ms (backlog left after the saves {backlogAfterSaves}); idle RSS {idle[^1]:0} MB (anonymous {idleAnon[^1]:0}, file {idleFile[^1]:0}); " +
                 $"first circuit {cold[^1]:0.00} s, {users} clerks' /dossiers median {warm[^1]:0.00} s worst {warmWorst[^1]:0.00} s; peak RSS {peak[^1]:0} MB; throttled periods {throttled[^1]}; {LoadAverage()}");
         }
 
         var budgetText = $"edge held to {cores.ToString(CultureInfo.InvariantCulture)} core (cgroup v1 cfs quota, 10 ms period)";
         var figures = new List<Figure>
         {
-            Seconds($"edge start to first page served, {budgetText}", startup, 2),
+            Seconds($"edge start to first page served, {budgetText}", startup, 2,
+                new Dictionary<string, double> { ["cpuSeconds"] = Measure.Round(Measure.Median(startupCpu), 2), ["cpuSecondsOverBudget"] = Measure.Round(Measure.Median(startupCpu) / cores, 2) }),
             new($"dossier save p99 with a 1,400-dossier backlog draining over L2, {budgetText}", Measure.Round(Measure.Median(p99), 1), "ms", "≤ 25 ms", null, null, Measure.Median(p99) <= 25,
                 [.. p99.Select(v => Measure.Round(v, 1))], new Dictionary<string, double> { ["p50Ms"] = Measure.Round(Measure.Median(p50), 1) }),
-            Megabytes($"edge RSS idle (synced, nobody signed in), {budgetText}", idle, 150),
+            Megabytes($"edge RSS idle (synced, nobody signed in), {budgetText}", idle, 150) with
+            {
+                Detail = new Dictionary<string, double> { ["anonymousMB"] = Measure.Round(Measure.Median(idleAnon), 0), ["fileBackedMB"] = Measure.Round(Measure.Median(idleFile), 0) },
+            },
             Seconds($"first desk page interactive after start (first circuit: /procedures), {budgetText}", cold, 2),
             Seconds($"desk page interactive after navigation (/dossiers) with {users} clerks signed in, median of the {users}, {budgetText}", warm, 2,
                 new Dictionary<string, double> { ["worstOfRunMedianS"] = Measure.Round(Measure.Median(warmWorst), 2) }),
@@ -156,6 +169,10 @@ internal static class DeskBudget
 
         return Measure.Median(samples);
     }
+
+    private static long StatusKilobytes(int pid, string field) =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(field, StringComparison.Ordinal))
+            .Select(l => long.Parse(l[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture)).FirstOrDefault();
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();
 }
