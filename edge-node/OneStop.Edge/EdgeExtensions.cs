@@ -30,6 +30,7 @@ public static class EdgeExtensions
         builder.Services.AddSingleton<RecordPages>();
         builder.Services.AddSingleton<DossierSearch>();
         builder.Services.AddSingleton<AttachmentService>();
+        builder.Services.AddSingleton<AttachmentFetchQueue>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<NodeHolidayCalendar>();
         builder.Services.AddSingleton<DossierService>();
@@ -45,6 +46,8 @@ public static class EdgeExtensions
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RepairOptions>().BindConfiguration(RepairOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SyncStatus>();
+        builder.Services.AddOptions<Attachments.AttachmentFetchOptions>().BindConfiguration(Attachments.AttachmentFetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Attachments.AttachmentFetcher>();
         builder.Services.AddSingleton<SyncAgent>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SyncAgent>());
         return builder;

@@ -4,6 +4,7 @@ using OneStop.Core.Dossiers;
 using OneStop.Core.Forms;
 using OneStop.Edge.Attachments;
 using OneStop.Edge.Dossiers;
+using OneStop.Edge.Store;
 using OneStop.Ui.Ports;
 using OneStop.Ui.Security;
 
@@ -12,6 +13,7 @@ namespace OneStop.Edge.Ui;
 /// <summary>The attachment port over the node's <see cref="AttachmentService"/>; roles and dossier state checked here.</summary>
 public sealed class EdgeDeskAttachments(
     AttachmentService attachments,
+    BlobStore blobs,
     IIntakeDesk desk,
     AuthenticationStateProvider authentication,
     IOptions<EdgeOptions> options) : IDeskAttachments
@@ -24,7 +26,13 @@ public sealed class EdgeDeskAttachments(
     public async Task<IReadOnlyList<DeskAttachment>> ListAsync(Guid dossierId, CancellationToken cancellationToken = default)
     {
         await DeskUser.RequireAsync(authentication, DeskAction.ReadDossiers);
-        return [.. (await attachments.ListForDossierAsync(dossierId, cancellationToken)).OrderBy(v => v.Id).Select(Map)];
+        var listed = new List<DeskAttachment>();
+        foreach (var view in (await attachments.ListForDossierAsync(dossierId, cancellationToken)).OrderBy(v => v.Id))
+        {
+            listed.Add(Map(view) with { Held = await blobs.HoldsAsync(view.Sha256, cancellationToken) });
+        }
+
+        return listed;
     }
 
     public async Task<DeskAttachment> AddAsync(Guid dossierId, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default)
