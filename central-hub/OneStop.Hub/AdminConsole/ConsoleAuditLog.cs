@@ -1,4 +1,5 @@
 using OneStop.HubConsole.Ports;
+using OneStop.Storage;
 
 namespace OneStop.Hub.AdminConsole;
 
@@ -10,23 +11,23 @@ public sealed class ConsoleAuditLog(ConsoleDatabase database, TimeProvider time)
 {
     public async Task AppendAsync(string actor, string action, string target, string? detail, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO console_audit (at_ms, actor, action, target, detail) VALUES ($at, $actor, $action, $target, $detail)";
-        command.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$actor", actor);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$target", target);
-        command.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
+        command.CommandText = "INSERT INTO console_audit (at_ms, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail)";
+        command.AddParameter("@at", time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.AddParameter("@actor", actor);
+        command.AddParameter("@action", action);
+        command.AddParameter("@target", target);
+        command.AddParameter("@detail", (object?)detail ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(int max, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT at_ms, actor, action, target, detail FROM console_audit ORDER BY seq DESC LIMIT $max";
-        command.Parameters.AddWithValue("$max", max);
+        command.CommandText = "SELECT at_ms, actor, action, target, detail FROM console_audit ORDER BY seq DESC LIMIT @max";
+        command.AddParameter("@max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<AuditEntry>();
         while (await reader.ReadAsync(cancellationToken))

@@ -52,10 +52,12 @@ public sealed class EdgeIntakeDesk(
         return await catalogue.FindAsync(code, cancellationToken);
     }
 
-    public async Task<FormSchema?> FindFormAsync(string procedureCode, CancellationToken cancellationToken = default)
+    public async Task<FormSchema?> FindFormAsync(string procedureCode, int? formVersion = null, CancellationToken cancellationToken = default)
     {
         await RequireAsync(DeskAction.ReadCatalogue);
-        return await catalogue.FindAsync(procedureCode, cancellationToken) is { } procedure ? FormSchemaParser.Parse(procedure.FormJson, optionLists.Lists) : null;
+        return await catalogue.FindAsync(procedureCode, cancellationToken) is { } procedure
+            ? FormSchemaParser.Parse(FormSchemaVersions.FormJsonFor(procedure, formVersion), optionLists.Lists)
+            : null;
     }
 
     public async Task<DeskDossier> FileAsync(DossierFiling filing, CancellationToken cancellationToken = default)
