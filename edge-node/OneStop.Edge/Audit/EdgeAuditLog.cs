@@ -75,27 +75,9 @@ public sealed class EdgeAuditLog(SqliteDatabase database, TimeProvider time)
         return await ReadAsync(connection, null, $"SELECT {Columns} FROM audit_log WHERE seq > $after ORDER BY seq LIMIT $max", afterSequence, max, cancellationToken);
     }
 
-    /// <summary>The first broken link of the whole chain, or null when it holds.</summary>
-    public async Task<AuditChainBreak?> VerifyAsync(CancellationToken cancellationToken = default)
-    {
-        const int Page = 1000;
-        ChainedAuditEntry? last = null;
-        while (true)
-        {
-            var page = await ReadAfterAsync(last?.Entry.Sequence ?? 0, Page, cancellationToken);
-            if (AuditChain.Verify(page, last?.Hash, last?.Entry.Sequence ?? 0) is { } broken)
-            {
-                return broken;
-            }
-
-            if (page.Count < Page)
-            {
-                return null;
-            }
-
-            last = page[^1];
-        }
-    }
+    /// <summary>Checks the whole chain, a page at a time; the first broken link, or how many entries held.</summary>
+    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
+        AuditVerification.OfPagesAsync((after, max) => ReadAfterAsync(after, max, cancellationToken));
 
     /// <summary>The chain's id (made with the table) and the highest sequence the hub acknowledged.</summary>
     public async Task<(string ChainId, long HubAcked)> ReadPositionAsync(CancellationToken cancellationToken = default)

@@ -29,7 +29,8 @@ public sealed class SyncAgent(
     SqliteDatabase database,
     IOptions<RepairOptions> repairOptions,
     Enrolment.NodeCredentials? credentials = null,
-    ISyncTargetSource? targets = null) : BackgroundService
+    ISyncTargetSource? targets = null,
+    Audit.AuditPush? auditPush = null) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -93,12 +94,13 @@ public sealed class SyncAgent(
                     pipeline = BuildPipeline();
                 }
 
-                var (_, round, repair) = link.Value;
+                var (channel, round, repair) = link.Value;
                 try
                 {
                     status.Update(s => s with { Link = LinkState.Syncing });
                     await pipeline.ExecuteAsync(async ct => await round.RunAsync(ct), stoppingToken);
                     await repair.RunIfDueAsync(stoppingToken);
+                    await (auditPush?.RunAsync(channel, stoppingToken) ?? Task.CompletedTask);
                     status.Update(s => s with { Link = LinkState.Online, LastSuccess = time.GetUtcNow(), LastError = null, Rounds = s.Rounds + 1 });
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

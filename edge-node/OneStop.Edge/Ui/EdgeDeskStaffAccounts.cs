@@ -8,7 +8,7 @@ using OneStop.Ui.Security;
 namespace OneStop.Edge.Ui;
 
 /// <summary>The accounts page's door to the commune's accounts; the commune admin only.</summary>
-public sealed class EdgeDeskStaffAccounts(EdgeStaffAccountWriter writer, AuthenticationStateProvider authentication, Audit.EdgeAuditLog? audit = null) : IDeskStaffAccounts
+public sealed class EdgeDeskStaffAccounts(EdgeStaffAccountWriter writer, AuthenticationStateProvider authentication, Audit.EdgeAuditLog? audit = null, EdgeDeskSignIn? signIn = null) : IDeskStaffAccounts
 {
     public async Task<IReadOnlyList<DeskStaffAccount>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -29,6 +29,11 @@ public sealed class EdgeDeskStaffAccounts(EdgeStaffAccountWriter writer, Authent
         var user = await authentication.RequireAsync(DeskAction.ManageAccounts);
         var refused = Key(await writer.SetPasswordAsync(userName, newPassword, cancellationToken));
         await audit.RecordAsync(user, AuditActions.Admin, "account:" + userName, refused is null ? "password reset" : "password reset refused " + refused, cancellationToken);
+        if (refused is null)
+        {
+            signIn?.Unlock(userName);
+        }
+
         return refused;
     }
 

@@ -93,6 +93,28 @@ public sealed class AuditChainTests
         Assert.Equal(new AuditChainBreak(4, AuditBreakReason.PreviousHashMismatch), AuditChain.Verify(chain.Skip(3), chain[1].Hash, 3));
     }
 
+    [Fact]
+    public async Task OfPagesAsync_BreakInSecondPage_CountsOnlyTheEntriesBeforeIt()
+    {
+        var chain = Chain(7);
+        chain[4] = chain[4] with { Entry = chain[4].Entry with { Actor = "khac" } };
+
+        var result = await AuditVerification.OfPagesAsync((after, max) => Task.FromResult<IReadOnlyList<ChainedAuditEntry>>([.. chain.Where(e => e.Entry.Sequence > after).Take(max)]), pageSize: 3);
+
+        Assert.Equal(new AuditVerification(4, new AuditChainBreak(5, AuditBreakReason.HashMismatch)), result);
+        Assert.Equal("BROKEN at sequence 5: HashMismatch", result.Describe());
+    }
+
+    [Fact]
+    public async Task OfPagesAsync_ExactlyFullPages_OkWithEveryEntryCounted()
+    {
+        var chain = Chain(6);
+
+        var result = await AuditVerification.OfPagesAsync((after, max) => Task.FromResult<IReadOnlyList<ChainedAuditEntry>>([.. chain.Where(e => e.Entry.Sequence > after).Take(max)]), pageSize: 3);
+
+        Assert.Equal("OK, 6 entries", result.Describe());
+    }
+
     private static List<ChainedAuditEntry> Chain(int count)
     {
         var list = new List<ChainedAuditEntry>();
