@@ -30,5 +30,9 @@ public sealed class ConsoleAuditChains(HubAuditStore store) : IConsoleAuditChain
             r.Chain.FlaggedBreak?.Sequence,
             r.Chain.FlaggedBreak?.Reason.ToString()))];
 
+    public async Task<IReadOnlyList<AuditChainCheck>> FlaggedAsync(CancellationToken cancellationToken) =>
+        [.. (await store.ListChainsAsync(cancellationToken)).Where(c => c.FlaggedBreak is not null).Select(c => new AuditChainCheck(
+            c.NodeId, c.ChainId, c.LastSequence, null, null, c.FlaggedBreak?.Sequence, c.FlaggedBreak?.Reason.ToString()))];
+
     private static long StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Vietnam).ToUnixTimeMilliseconds();
 }

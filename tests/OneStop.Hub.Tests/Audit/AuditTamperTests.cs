@@ -86,6 +86,27 @@ public sealed class AuditTamperTests : BunitContext
         Assert.Equal(["4"], rows.Select(r => r.GetAttribute("data-seq")));
     }
 
+    [Fact]
+    public async Task FleetAlert_NodeChainArrivedBroken_NamesNodeAndSequence()
+    {
+        var chain = new List<ChainedAuditEntry>();
+        for (var i = 0; i < 3; i++)
+        {
+            chain.Add(AuditChain.Append(chain.LastOrDefault(), 1_780_000_000_000 + i, "canbo", AuditActions.Viewed, "d", null));
+        }
+
+        chain[1] = chain[1] with { Entry = chain[1].Entry with { Actor = "ai-do" } };
+        await _store.ReceiveAsync("node-x", "c1", chain);
+        Services.AddSingleton<ConsoleLoc>();
+        Services.AddSingleton<IConsoleAuditChains>(new ConsoleAuditChains(_store));
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var alert = Render<OneStop.HubConsole.Components.AuditChainAlerts>().Find("[data-testid=audit-alert]");
+
+        Assert.Equal("node-x", alert.GetAttribute("data-node"));
+        Assert.Contains("Nhật ký của máy node-x bị đứt khi gửi lên, tại dòng số 2: nội dung đã bị sửa.", alert.TextContent, StringComparison.Ordinal);
+    }
+
     protected override void Dispose(bool disposing)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

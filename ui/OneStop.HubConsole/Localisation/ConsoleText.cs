@@ -159,6 +159,7 @@ public static class ConsoleText
         ["audit.verify.ok"] = ("Nguyên vẹn, {0} dòng", "Intact, {0} entries"),
         ["audit.verify.broken"] = ("Chuỗi bị đứt tại dòng số {0}: {1}", "Chain broken at entry {0}: {1}"),
         ["audit.verify.flagged"] = ("Bị đứt khi nhận từ máy, tại dòng số {0}: {1}", "Broken on arrival from the node, at entry {0}: {1}"),
+        ["audit.alert"] = ("Nhật ký của máy {0} bị đứt khi gửi lên, tại dòng số {1}: {2}.", "The audit log of node {0} arrived broken, at entry {1}: {2}."),
         ["audit.verify.show"] = ("Xem dòng này", "Show this entry"),
         ["audit.reason.HashMismatch"] = ("nội dung đã bị sửa", "its content was edited"),
         ["audit.reason.PreviousHashMismatch"] = ("không nối với dòng trước (dòng trước bị sửa hoặc thay)", "does not link to the entry before (that one was edited or replaced)"),

@@ -8,6 +8,9 @@ public interface IConsoleAuditChains
 
     /// <summary>Re-checks each chain (of one node, or all) from its first entry.</summary>
     Task<IReadOnlyList<AuditChainCheck>> VerifyAsync(string? nodeId, CancellationToken cancellationToken);
+
+    /// <summary>The chains whose entries arrived with a broken link (cheap: no re-check), for the fleet view.</summary>
+    Task<IReadOnlyList<AuditChainCheck>> FlaggedAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Blank or null means any. Days are calendar days in Vietnam, both ends included.</summary>
