@@ -1,7 +1,7 @@
 using OneStop.Hub;
 using OneStop.Hub.AdminConsole;
-using OneStop.Hub.Audit;
 using OneStop.Hub.Api;
+using OneStop.Hub.Audit;
 using OneStop.Hub.Enrolment;
 using OneStop.Hub.Maintenance;
 using OneStop.Hub.Operations;
