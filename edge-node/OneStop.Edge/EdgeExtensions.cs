@@ -27,6 +27,8 @@ public static class EdgeExtensions
             });
         builder.Services.AddSingleton<BlobStore>();
         builder.Services.AddSingleton<SyncQuarantine>();
+        builder.Services.AddSingleton<Audit.EdgeAuditLog>();
+        builder.Services.AddSingleton<Audit.AuditPush>();
         builder.Services.AddSingleton<RecordPages>();
         builder.Services.AddSingleton<DossierSearch>();
         builder.Services.AddSingleton<AttachmentService>();

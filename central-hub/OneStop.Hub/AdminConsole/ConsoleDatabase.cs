@@ -90,10 +90,27 @@ public sealed class ConsoleDatabase : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
 
     /// <summary>The embedded console database: a SQLite file.</summary>
-    public ConsoleDatabase(string path) => _sqlite = new SqliteDatabase(path);
+    public ConsoleDatabase(string path)
+    {
+        _sqlite = new SqliteDatabase(path);
+        AuditDatabase = _sqlite;
+    }
 
-    /// <summary>The console's tables in a PostgreSQL database (the hub's own); the console owns and disposes <paramref name="dataSource"/>.</summary>
-    public ConsoleDatabase(NpgsqlDataSource dataSource) => _postgres = dataSource;
+    /// <summary>
+    /// The console's tables in a PostgreSQL database (the hub's own); the console owns and disposes <paramref name="dataSource"/>.
+    /// The audit chain stays in SQLite, in <paramref name="auditPath"/> (its append-only triggers are SQLite's).
+    /// </summary>
+    public ConsoleDatabase(NpgsqlDataSource dataSource, string? auditPath = null)
+    {
+        _postgres = dataSource;
+        AuditDatabase = new SqliteDatabase(auditPath ?? Path.Combine(Path.GetTempPath(), $"onestop-audit-{Guid.NewGuid():N}.db"));
+    }
+
+    /// <summary>File name of the audit chain's SQLite database on a hub whose console is on PostgreSQL.</summary>
+    public const string AuditFileName = "audit.db";
+
+    /// <summary>Where the hash-chained audit log lives: console.db itself, or audit.db beside the hub's data on PostgreSQL.</summary>
+    public SqliteDatabase AuditDatabase { get; }
 
     /// <summary>True when the tables are on PostgreSQL.</summary>
     public bool IsPostgres => _postgres is not null;
@@ -110,7 +127,7 @@ public sealed class ConsoleDatabase : IAsyncDisposable
         var connectionString = options.ConnectionString ?? fallbackConnectionString;
         return string.IsNullOrWhiteSpace(connectionString)
             ? throw new InvalidOperationException("Hub:Store is postgres but neither Hub:ConnectionString nor ConnectionStrings:Hub is set.")
-            : new ConsoleDatabase(NpgsqlDataSource.Create(connectionString));
+            : new ConsoleDatabase(NpgsqlDataSource.Create(connectionString), Path.Combine(options.DataDirectory, AuditFileName));
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -19,6 +19,11 @@ public static class HubCommands
             return await NewEpochCommand.RunAsync(args[1..]);
         }
 
+        if (args is [Audit.HubAuditCommand.Verb, ..])
+        {
+            return await Audit.HubAuditCommand.RunAsync(args, DataDirectory, TimeProvider.System);
+        }
+
         if (args is [Enrolment.EnrolmentTokenCommand.Verb, ..])
         {
             return await Enrolment.EnrolmentTokenCommand.RunAsync(args, TimeProvider.System);

@@ -30,7 +30,8 @@ public sealed class SyncAgent(
     IOptions<RepairOptions> repairOptions,
     Enrolment.NodeCredentials? credentials = null,
     ISyncTargetSource? targets = null,
-    Attachments.AttachmentFetcher? fetcher = null) : BackgroundService
+    Attachments.AttachmentFetcher? fetcher = null,
+    Audit.AuditPush? auditPush = null) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -94,12 +95,13 @@ public sealed class SyncAgent(
                     pipeline = BuildPipeline();
                 }
 
-                var (_, round, repair) = link.Value;
+                var (channel, round, repair) = link.Value;
                 try
                 {
                     status.Update(s => s with { Link = LinkState.Syncing });
                     await pipeline.ExecuteAsync(async ct => await round.RunAsync(ct), stoppingToken);
                     await repair.RunIfDueAsync(stoppingToken);
+                    await (auditPush?.RunAsync(channel, stoppingToken) ?? Task.CompletedTask);
                     status.Update(s => s with { Link = LinkState.Online, LastSuccess = time.GetUtcNow(), LastError = null, Rounds = s.Rounds + 1 });
                     // Content of attachments filed online, after the records and within its own bounds; more due: go on soon.
                     if (fetcher is not null && await fetcher.RunAsync(link.Value.Channel, stoppingToken))

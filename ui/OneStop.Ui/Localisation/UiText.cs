@@ -122,6 +122,7 @@ public static class UiText
         ["signin.password"] = ("Mật khẩu", "Password"),
         ["signin.submit"] = ("Đăng nhập", "Sign in"),
         ["signin.failed"] = ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."),
+        ["signin.locked"] = ("Tài khoản tạm khoá, thử lại sau {0} phút.", "Account locked for now: try again in {0} minutes."),
         ["signin.offline"] = ("Đăng nhập được cả khi mất mạng.", "Sign-in works with the link down."),
 
         ["common.back"] = ("Quay lại", "Back"),
