@@ -54,8 +54,7 @@ public sealed class HubAuditStore(ConsoleDatabase console, TimeProvider time)
 
     private const string Columns = "node_id, chain_id, seq, at_ms, actor, action, subject, detail, prev_hash, hash";
 
-    private readonly SemaphoreSlim _schema = new(1, 1);
-    private bool _ready;
+    private readonly SchemaOnce _schema = new(console.AuditDatabase, Schema);
 
     private SqliteDatabase Database => console.AuditDatabase;
 
@@ -297,27 +296,7 @@ public sealed class HubAuditStore(ConsoleDatabase console, TimeProvider time)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_ready)
-        {
-            return;
-        }
-
-        await _schema.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_ready)
-            {
-                await Database.EnsureSchemaAsync(Schema, cancellationToken);
-                _ready = true;
-            }
-        }
-        finally
-        {
-            _schema.Release();
-        }
-    }
+    private Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);
 }
 
 /// <summary>What the hub holds of a node's batch: the highest sequence stored, and the break it found, if any.</summary>

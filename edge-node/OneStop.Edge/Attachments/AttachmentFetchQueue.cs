@@ -36,13 +36,15 @@ public sealed class AttachmentFetchQueue(SqliteDatabase database, EdgeStore stor
 
     private const int ScanPage = 500;
 
+    private readonly SchemaOnce _schema = new(database, Schema);
+
     /// <summary>
     /// Queues the content of attachment records (pulled, or repaired) that this node does not hold. Only records
     /// changed since the last scan are read, so a round that pulled nothing costs one indexed query.
     /// </summary>
     public async Task<int> ScanAsync(long maxBytes, CancellationToken cancellationToken = default)
     {
-        await database.EnsureSchemaAsync(Schema, cancellationToken);
+        await _schema.EnsureAsync(cancellationToken);
         var queued = 0;
         while (true)
         {
@@ -96,7 +98,7 @@ public sealed class AttachmentFetchQueue(SqliteDatabase database, EdgeStore stor
     /// <summary>How many contents wait, and the last reason one failed (null if none did).</summary>
     public async Task<(int Waiting, string? LastError)> ReadStateAsync(CancellationToken cancellationToken = default)
     {
-        await database.EnsureSchemaAsync(Schema, cancellationToken);
+        await _schema.EnsureAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """

@@ -37,8 +37,15 @@ public sealed class EdgeAuditLog(SqliteDatabase database, TimeProvider time)
 
     private const string Columns = "seq, at_ms, actor, action, subject, detail, prev_hash, hash";
 
-    private readonly SemaphoreSlim _schema = new(1, 1);
-    private bool _ready;
+    private readonly SchemaOnce _schema = new(async ct =>
+    {
+        await database.EnsureSchemaAsync(Schema, ct);
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO audit_chain (one, chain_id) VALUES (1, $id) ON CONFLICT DO NOTHING";
+        command.Parameters.AddWithValue("$id", Guid.CreateVersion7(time.GetUtcNow()).ToString());
+        await command.ExecuteNonQueryAsync(ct);
+    });
 
     /// <summary>Appends one entry, chained to the last, in one write transaction so two appends never share a sequence.</summary>
     public async Task<ChainedAuditEntry> AppendAsync(string actor, string action, string subject, string? detail, CancellationToken cancellationToken = default)
@@ -102,32 +109,7 @@ public sealed class EdgeAuditLog(SqliteDatabase database, TimeProvider time)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_ready)
-        {
-            return;
-        }
-
-        await _schema.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_ready)
-            {
-                await database.EnsureSchemaAsync(Schema, cancellationToken);
-                await using var connection = await database.OpenAsync(cancellationToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "INSERT INTO audit_chain (one, chain_id) VALUES (1, $id) ON CONFLICT DO NOTHING";
-                command.Parameters.AddWithValue("$id", Guid.CreateVersion7(time.GetUtcNow()).ToString());
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                _ready = true;
-            }
-        }
-        finally
-        {
-            _schema.Release();
-        }
-    }
+    private Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);
 
     private static async Task<List<ChainedAuditEntry>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, long after, int max, CancellationToken cancellationToken)
     {
