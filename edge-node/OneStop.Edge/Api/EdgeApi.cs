@@ -18,7 +18,7 @@ public static class EdgeApi
     {
         // The status carries no personal data: the sync bar and monitoring read it without signing in.
         app.MapGet("/api/status", StatusAsync);
-        var api = app.MapGroup("/api").AddEndpointFilter<ApiAccessFilter>();
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiAccessFilter>().AddEndpointFilter<Audit.ApiAuditFilter>();
         api.MapPost("/sync", (SyncAgent agent) =>
         {
             agent.RequestSync();
@@ -216,7 +216,7 @@ public static class EdgeApi
     };
 
     /// <summary>Who writes: the signed-in person, or "api" for a script with the node's key (the timeline says so).</summary>
-    private static string By(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? name : "api";
+    private static string By(HttpContext http) => Audit.ApiAuditFilter.Caller(http);
 
     /// <summary>Input staff must correct: which field, in Vietnamese and in English.</summary>
     private static IResult Invalid(IntakeException ex) =>
