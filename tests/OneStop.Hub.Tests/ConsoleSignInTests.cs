@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Hub.AdminConsole;
 using OneStop.Hub.Tests.Infrastructure;
@@ -9,7 +8,7 @@ using OneStop.HubConsole.Security;
 namespace OneStop.Hub.Tests;
 
 /// <summary>Province accounts: the first admin's one-time password, sign-in through the real form, lockout, the reset verb.</summary>
-public sealed partial class ConsoleSignInTests : IAsyncLifetime
+public sealed class ConsoleSignInTests : IAsyncLifetime
 {
     private HubTestHost _hub = null!;
 
@@ -104,23 +103,9 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
     /// <summary>Signs in through the real form (antiforgery token from the page), then asks for the fleet page.</summary>
     private async Task<(HttpStatusCode Status, string Location, HttpStatusCode Fleet)> SignInAsync(string user, string password)
     {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        using var browser = new HttpClient(handler) { BaseAddress = _hub.HttpAddress };
-        var page = await browser.GetStringAsync(new Uri("/signin", UriKind.Relative));
-        var token = AntiforgeryToken().Match(page);
-        Assert.True(token.Success, "the sign-in page carries an antiforgery token");
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-            ["userName"] = user,
-            ["password"] = password,
-            ["returnUrl"] = "/fleet",
-        });
-        using var response = await browser.PostAsync(new Uri("/console/signin", UriKind.Relative), form);
-        using var fleet = await browser.GetAsync(new Uri("/fleet", UriKind.Relative));
-        return (response.StatusCode, response.Headers.Location?.ToString() ?? string.Empty, fleet.StatusCode);
+        using var browser = new ConsoleBrowser(_hub.HttpAddress);
+        var (status, location) = await browser.SignInAsync(user, password);
+        var (fleet, _) = await browser.GetAsync("/fleet");
+        return (status, location, fleet);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -24,9 +24,10 @@ public static class HubConsoleUiExtensions
                 options.Cookie.HttpOnly = true;
                 options.LoginPath = "/signin";
                 options.AccessDeniedPath = "/signin";
-                // A working day: the console holds every commune's accounts, so it should not stay open for a week.
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // Idle and absolute limits (ConsoleSessionLimits): the console holds every commune's accounts.
+                options.ExpireTimeSpan = Core.Accounts.SessionLimits.Idle;
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = ConsoleSessionLimits.ValidateAsync;
             });
         services.AddAuthorization();
         services.AddSingleton<ConsoleLoc>();

@@ -72,13 +72,13 @@ public sealed class HubTestHost : IAsyncDisposable
     /// Starts a hub on free loopback ports. Another test process may take a port between the check and the bind
     /// (seen on CI: "address already in use"), so a start that loses that race is retried on new ports.
     /// </summary>
-    public static async Task<HubTestHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<HubTestHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryStartAsync(extra);
+                return await TryStartAsync(extra, services);
             }
             catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 3)
             {
@@ -87,7 +87,7 @@ public sealed class HubTestHost : IAsyncDisposable
         }
     }
 
-    private static async Task<HubTestHost> TryStartAsync(IReadOnlyDictionary<string, string?>? extra)
+    private static async Task<HubTestHost> TryStartAsync(IReadOnlyDictionary<string, string?>? extra, Action<IServiceCollection>? services)
     {
         var root = Directory.CreateTempSubdirectory("onestop-hub-test-").FullName;
         var grpcPort = HostProcess.FreePort();
@@ -126,6 +126,8 @@ public sealed class HubTestHost : IAsyncDisposable
         builder.AddHubHealth();
         builder.AddHubMetrics();
         builder.AddHubPublicSite();
+        // Last registration wins: a test's replacements (a fake clock) over the hub's own.
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHubSync();
         app.MapNodeEnrolment();

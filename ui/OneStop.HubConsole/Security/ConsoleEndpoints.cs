@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.HubConsole.Localisation;
 using OneStop.HubConsole.Ports;
 
@@ -61,6 +62,7 @@ public static class ConsoleEndpoints
                 new Claim(ClaimTypes.Name, result.UserName!),
                 new Claim(ClaimTypes.Role, result.Role!),
                 new Claim(DisplayNameClaim, result.DisplayName ?? result.UserName!),
+                new Claim(Core.Accounts.SessionLimits.SignedInAtClaim, Core.Accounts.SessionLimits.Stamp((http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow())),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));

@@ -72,7 +72,7 @@ public static class DeskEndpoints
                 new Claim(ClaimTypes.Name, account.UserName),
                 new Claim(ClaimTypes.Role, account.Role),
                 new Claim(DeskClaims.DisplayName, account.DisplayName),
-                new Claim(DeskClaims.SignedInAt, (http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(DeskClaims.SignedInAt, Core.Accounts.SessionLimits.Stamp((http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow())),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using OneStop.Core.Accounts;
 
 namespace OneStop.Ui.Security;
 
@@ -11,24 +11,15 @@ namespace OneStop.Ui.Security;
 /// </summary>
 public static class DeskSessionLimits
 {
-    /// <summary>
-    /// Without a page load for this long the cookie lapses: 60 minutes. Not shorter, because a clerk working inside one
-    /// interactive page sends no requests that would slide it.
-    /// </summary>
-    public static readonly TimeSpan Idle = TimeSpan.FromMinutes(60);
+    public static TimeSpan Idle => SessionLimits.Idle;
 
-    /// <summary>A desk shift: 10 hours after sign-in the session ends, even in an open page.</summary>
-    public static readonly TimeSpan Absolute = TimeSpan.FromHours(10);
+    public static TimeSpan Absolute => SessionLimits.DeskAbsolute;
 
-    /// <summary>
-    /// True while the session is within <see cref="Absolute"/> of its sign-in. A session without the sign-in time
-    /// (a cookie from before the limit) counts as past it: one more sign-in, once.
-    /// </summary>
+    /// <summary>True while the session is within <see cref="Absolute"/> of its sign-in (the rule is core's).</summary>
     public static bool IsWithinAbsolute(ClaimsPrincipal user, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return long.TryParse(user.FindFirst(DeskClaims.SignedInAt)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var signedInMs)
-            && now.ToUnixTimeMilliseconds() - signedInMs < (long)Absolute.TotalMilliseconds;
+        return SessionLimits.IsWithinAbsolute(user.FindFirst(DeskClaims.SignedInAt)?.Value, now, Absolute);
     }
 
     /// <summary>The cookie's check on every request: past the absolute limit it is rejected and cleared.</summary>
