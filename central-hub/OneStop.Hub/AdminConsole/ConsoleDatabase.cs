@@ -100,10 +100,10 @@ public sealed class ConsoleDatabase : IAsyncDisposable
     /// The console's tables in a PostgreSQL database (the hub's own); the console owns and disposes <paramref name="dataSource"/>.
     /// The audit chain stays in SQLite, in <paramref name="auditPath"/> (its append-only triggers are SQLite's).
     /// </summary>
-    public ConsoleDatabase(NpgsqlDataSource dataSource, string? auditPath = null)
+    public ConsoleDatabase(NpgsqlDataSource dataSource, string auditPath)
     {
         _postgres = dataSource;
-        AuditDatabase = new SqliteDatabase(auditPath ?? Path.Combine(Path.GetTempPath(), $"onestop-audit-{Guid.NewGuid():N}.db"));
+        AuditDatabase = new SqliteDatabase(auditPath);
     }
 
     /// <summary>File name of the audit chain's SQLite database on a hub whose console is on PostgreSQL.</summary>
@@ -121,13 +121,20 @@ public sealed class ConsoleDatabase : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (options.Store != HubDatabases.Postgres)
         {
-            return new ConsoleDatabase(Path.Combine(options.DataDirectory, FileName));
+            return new ConsoleDatabase(AuditPath(options));
         }
 
         var connectionString = options.ConnectionString ?? fallbackConnectionString;
         return string.IsNullOrWhiteSpace(connectionString)
             ? throw new InvalidOperationException("Hub:Store is postgres but neither Hub:ConnectionString nor ConnectionStrings:Hub is set.")
-            : new ConsoleDatabase(NpgsqlDataSource.Create(connectionString), Path.Combine(options.DataDirectory, AuditFileName));
+            : new ConsoleDatabase(NpgsqlDataSource.Create(connectionString), AuditPath(options));
+    }
+
+    /// <summary>The SQLite file that holds the audit chain under these settings: console.db, or audit.db on PostgreSQL.</summary>
+    public static string AuditPath(HubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Path.Combine(options.DataDirectory, options.Store == HubDatabases.Postgres ? AuditFileName : FileName);
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -10,10 +10,10 @@ public static class HubAuditCommand
 {
     public const string Verb = "audit";
 
-    public static async Task<int> RunAsync(string[] args, Func<string[], string> dataDirectory, TimeProvider time)
+    public static async Task<int> RunAsync(string[] args, Func<string[], string> auditPath, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(dataDirectory);
+        ArgumentNullException.ThrowIfNull(auditPath);
         if (args is not [Verb, "verify", ..])
         {
             await Console.Error.WriteLineAsync("usage: OneStop.Hub audit verify [--node <node id>] [--Hub:DataDirectory=<folder>]");
@@ -24,10 +24,10 @@ public static class HubAuditCommand
         var nodeAt = Array.IndexOf(rest, "--node");
         var node = nodeAt >= 0 && nodeAt + 1 < rest.Length ? rest[nodeAt + 1] : null;
         var settings = rest.Where((a, i) => a.StartsWith("--", StringComparison.Ordinal) && a != "--node" && (nodeAt < 0 || i != nodeAt + 1)).ToArray();
-        var path = Path.Combine(dataDirectory(settings), ConsoleDatabase.FileName);
+        var path = auditPath(settings);
         if (!File.Exists(path))
         {
-            await Console.Error.WriteLineAsync($"No console database at {path}.");
+            await Console.Error.WriteLineAsync($"No audit database at {path}.");
             return 2;
         }
 

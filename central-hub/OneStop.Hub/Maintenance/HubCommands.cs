@@ -21,7 +21,7 @@ public static class HubCommands
 
         if (args is [Audit.HubAuditCommand.Verb, ..])
         {
-            return await Audit.HubAuditCommand.RunAsync(args, DataDirectory, TimeProvider.System);
+            return await Audit.HubAuditCommand.RunAsync(args, settings => Path.GetFullPath(AdminConsole.ConsoleDatabase.AuditPath(Settings(settings).Options)), TimeProvider.System);
         }
 
         if (args is [Enrolment.EnrolmentTokenCommand.Verb, ..])
