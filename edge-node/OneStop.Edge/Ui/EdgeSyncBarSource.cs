@@ -6,7 +6,7 @@ using OneStop.Ui.Ports;
 namespace OneStop.Edge.Ui;
 
 /// <summary>The sync agent's snapshot and the store's backlog, as the bar on every page shows them.</summary>
-public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeStore store, TimeProvider time, SyncQuarantine quarantine) : ISyncBarSource
+public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeStore store, TimeProvider time, SyncQuarantine quarantine, Attachments.AttachmentFetchQueue fetches) : ISyncBarSource
 {
     private static readonly TimeSpan ResyncNoticeFor = TimeSpan.FromDays(7);
 
@@ -32,6 +32,7 @@ public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeSt
             _ => SyncLink.Offline,
         };
         var repair = await store.ReadRepairStateAsync(cancellationToken);
+        var (fetchesWaiting, fetchError) = await fetches.ReadStateAsync(cancellationToken);
         var resynced = repair.ResyncAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
         return new SyncBarState(link, backlog, snapshot.LastSuccess, snapshot.LastError, snapshot.ClockOffsetMs, snapshot.Pushed, snapshot.Pulled, await quarantine.CountAsync(cancellationToken))
         {
@@ -40,6 +41,8 @@ public sealed class EdgeSyncBarSource(SyncStatus status, SyncAgent agent, EdgeSt
             // Said for a week after the re-sync: long enough for every shift to see why records reappeared.
             ResyncedAt = resynced is { } at && time.GetUtcNow() - at < ResyncNoticeFor ? at : null,
             RepairPending = repair.Pending,
+            FetchesWaiting = fetchesWaiting,
+            FetchError = fetchError ?? snapshot.LastFetchError,
         };
     }
 

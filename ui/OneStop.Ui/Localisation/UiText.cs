@@ -101,6 +101,8 @@ public static class UiText
         ["sync.requested"] = ("Đã yêu cầu đồng bộ", "Sync requested"),
         ["sync.progress"] = ("Đã gửi {0} · đã nhận {1}", "Sent {0} · received {1}"),
         ["sync.clock"] = ("Đồng hồ máy lệch {0} phút so với máy chủ tỉnh: kiểm tra ngày giờ.", "This machine's clock is {0} min off the hub's: check the date and time."),
+        ["sync.fetching"] = ("Chờ tải về {0} tệp đính kèm của hồ sơ nộp trực tuyến.", "{0} attachments of online filings waiting to download."),
+        ["sync.fetch.failed"] = ("Chưa tải được {0} tệp đính kèm của hồ sơ nộp trực tuyến; máy sẽ tự thử lại.", "{0} attachments of online filings not downloaded yet; the machine will try again."),
         ["sync.error"] = ("Lỗi lần trước: {0}", "Last error: {0}"),
         ["sync.incarnation.moved"] = (
             "Từ {0}, dữ liệu này chạy trên một máy khác với máy đã lập ra nó (thẻ nhớ được chuyển sang máy mới hoặc sao chép). Máy đã mở sổ gửi mới; mọi hồ sơ nhập ở đây vẫn được gửi lên tỉnh, không mất hồ sơ nào.",

@@ -27,6 +27,12 @@ public sealed record SyncBarState(SyncLink Link, long Backlog, DateTimeOffset? L
 
     /// <summary>The repair after that re-pull has not finished yet.</summary>
     public bool RepairPending { get; init; }
+
+    /// <summary>Attachments of online filings the node has not downloaded from the hub yet.</summary>
+    public int FetchesWaiting { get; init; }
+
+    /// <summary>Why the last download of such an attachment failed (technical; the bar shows it as a tooltip).</summary>
+    public string? FetchError { get; init; }
 }
 
 /// <param name="Reason">moved, regressed, clash or rebuilt: the key of the words the bar shows.</param>
