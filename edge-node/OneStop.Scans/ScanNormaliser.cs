@@ -18,6 +18,9 @@ public static class ScanNormaliser
     private const double ColourShare = 0.08;
     private const double StrongChroma = 30;
 
+    // The node shrinks each page once: libvips' operation cache would only hold tens of MB of decoded pages.
+    static ScanNormaliser() => Cache.Max = 0;
+
     /// <summary>Whether content of this media type is a picture this class can shrink (a PDF is not).</summary>
     public static bool Accepts(string mediaType) => Images.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
 

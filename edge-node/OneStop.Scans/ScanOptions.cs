@@ -10,7 +10,7 @@ public sealed class ScanOptions
     public const int DefaultLongSidePixels = 2339;
 
     /// <summary>Default of <see cref="StartQuality"/>.</summary>
-    public const int DefaultStartQuality = 70;
+    public const int DefaultStartQuality = 85;
 
     /// <summary>Default of <see cref="MinQuality"/>.</summary>
     public const int DefaultMinQuality = 30;
@@ -24,7 +24,7 @@ public sealed class ScanOptions
     /// </summary>
     public int LongSidePixels { get; init; } = DefaultLongSidePixels;
 
-    /// <summary>WebP quality tried first (default 70); lowered in steps until the page fits.</summary>
+    /// <summary>WebP quality tried first (default 85); lowered in steps until the page fits.</summary>
     public int StartQuality { get; init; } = DefaultStartQuality;
 
     /// <summary>Lowest WebP quality (default 30) before the page is scaled down instead.</summary>
