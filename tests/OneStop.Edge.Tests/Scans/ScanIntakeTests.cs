@@ -80,6 +80,20 @@ public sealed class ScanIntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddAsync_BytesLabelledJpegThatAreNoPicture_StoredAsTheyCame()
+    {
+        var dossier = (await _dossiers.CreateAsync(new DossierDraft("hotich.khaisinh", "Sùng Mí Chứ", null, AsDraft: true))).Id;
+        var noise = new byte[ScanOptions.DefaultMaxBytes * 2];
+        new Random(6).NextBytes(noise);
+
+        var view = await _attachments.AddAsync(dossier, "scan.jpg", "image/jpeg", noise);
+
+        Assert.Equal("image/jpeg", view.ContentType);
+        Assert.Equal(BlobStore.HashOf(noise), view.Sha256);
+        Assert.Equal(noise, await _blobs.ReadAsync(view.Sha256));
+    }
+
+    [Fact]
     public async Task AddAsync_Pdf_StoredAsItCame()
     {
         var dossier = (await _dossiers.CreateAsync(new DossierDraft("hotich.khaisinh", "Sùng Mí Chứ", null, AsDraft: true))).Id;
