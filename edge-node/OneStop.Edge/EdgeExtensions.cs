@@ -32,6 +32,9 @@ public static class EdgeExtensions
         builder.Services.AddSingleton<RecordPages>();
         builder.Services.AddSingleton<DossierSearch>();
         builder.Services.AddSingleton<AttachmentService>();
+        builder.Services.AddOptions<Attachments.Scans.ScanIntakeOptions>().BindConfiguration(Attachments.Scans.ScanIntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Attachments.Scans.ScanOriginals>();
+        builder.Services.AddSingleton<Attachments.Scans.ScanIntake>();
         builder.Services.AddSingleton<AttachmentFetchQueue>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<NodeHolidayCalendar>();

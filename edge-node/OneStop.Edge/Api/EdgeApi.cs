@@ -47,6 +47,7 @@ public static class EdgeApi
         });
         api.MapSimulatorApi();
         Audit.EdgeAuditApi.MapAuditApi(api);
+        Attachments.Scans.ScanOriginalsApi.MapScanOriginalsApi(api);
         api.MapGet("/conflicts", async (EdgeStore store, CancellationToken ct) =>
             Results.Ok((await store.ListConflictsAsync(ct)).Select(c => c.ToView())));
         api.MapPost("/conflicts/{id:guid}/resolve", ResolveConflictAsync);

@@ -8,7 +8,7 @@ using OneStop.Edge.Store;
 namespace OneStop.Edge.Attachments;
 
 /// <summary>Scans and photos attached to a dossier: stored on the node at once, uploaded after their records.</summary>
-public sealed class AttachmentService(EdgeStore store, BlobStore blobs, DossierService dossiers, IOptions<EdgeOptions> options, TimeProvider time)
+public sealed class AttachmentService(EdgeStore store, BlobStore blobs, DossierService dossiers, IOptions<EdgeOptions> options, TimeProvider time, Scans.ScanIntake? scans = null)
 {
     public async Task<AttachmentView> AddAsync(Guid dossierId, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default)
     {
@@ -32,6 +32,9 @@ public sealed class AttachmentService(EdgeStore store, BlobStore blobs, DossierS
         fileName = AttachmentRules.SafeFileName(fileName);
         var dossier = await dossiers.GetAsync(dossierId, cancellationToken)
             ?? throw new IntakeException("dossier", "Không tìm thấy hồ sơ.", $"No dossier {dossierId}.");
+        // A page photo or scan travels as its small copy; the original stays on this node.
+        var intake = scans is null ? new Scans.IntakeContent(content, contentType, null) : await scans.PrepareAsync(content, contentType, cancellationToken);
+        (content, contentType) = (intake.Content, intake.ContentType);
         var sha = BlobStore.HashOf(content);
         var metadata = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -41,6 +44,13 @@ public sealed class AttachmentService(EdgeStore store, BlobStore blobs, DossierS
             ["size"] = content.LongLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["sha256"] = JsonSerializer.Serialize(sha),
         };
+        if (intake.Original is { } original)
+        {
+            metadata["original_sha256"] = JsonSerializer.Serialize(original.Sha256);
+            metadata["original_size"] = original.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            metadata["original_content_type"] = JsonSerializer.Serialize(original.ContentType);
+        }
+
         var id = Guid.CreateVersion7(time.GetUtcNow());
         await store.AddAttachmentAsync(id, dossier.Scope, metadata, sha, contentType, content, cancellationToken);
         return new AttachmentView(id, dossier.Id, fileName, contentType, content.LongLength, sha);
