@@ -8,10 +8,6 @@ rid=${1:?usage: publish.sh linux-arm64|linux-x64 [OUT]}
 case "$rid" in linux-arm64|linux-x64) ;; *) echo "publish.sh: $rid is not linux-arm64 or linux-x64" >&2; exit 1 ;; esac
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${2:-$root/artifacts/publish/edge-$rid}
-# Composite ReadyToRun: the framework and the node compiled ahead of time as one image, so the generic code the
-# node instantiates across assemblies (async state machines, collections of its types) is not left to the JIT at
-# start-up; on half a core that JIT was most of the start-up (docs in README, Performance, desk budget).
 dotnet publish "$root/edge-node/OneStop.Edge/OneStop.Edge.csproj" -c Release -r "$rid" --self-contained true \
-  -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
   -p:PublishSingleFile=false -p:DebugType=none -o "$out" -nologo -v quiet
 echo "$out"
