@@ -5,6 +5,7 @@ using OneStop.Edge.Calendar;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
+using OneStop.Edge.Startup;
 using OneStop.Edge.StoreHealth;
 using OneStop.Edge.Sync;
 using OneStop.Storage;
@@ -54,7 +55,7 @@ public static class EdgeExtensions
         builder.Services.AddOptions<Attachments.AttachmentFetchOptions>().BindConfiguration(Attachments.AttachmentFetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Attachments.AttachmentFetcher>();
         builder.Services.AddSingleton<SyncAgent>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SyncAgent>());
+        builder.Services.AddHostedServiceAfterDeskStarted<SyncAgent>();
         return builder;
     }
 }
