@@ -19,7 +19,10 @@ public static class EdgeExtensions
         builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
-            new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory, "edge.db")));
+        {
+            var dataDirectory = sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory;
+            return new SqliteDatabase(Path.Combine(dataDirectory, "edge.db")) { Cipher = Privacy.NodeDataKey.Open(dataDirectory) };
+        });
         builder.Services.AddSingleton(sp =>
             new EdgeStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<EdgeOptions>>().Value.NodeId)
             {

@@ -39,10 +39,13 @@ public sealed class BlobStore(SqliteDatabase database, TimeProvider? time = null
             AND NOT EXISTS (SELECT 1 FROM blob_uploads WHERE sha256 = $sha AND released_ms IS NOT NULL)
             """;
         command.Parameters.AddWithValue("$sha", sha256);
-        if (await command.ExecuteScalarAsync(cancellationToken) is not byte[] data)
+        if (await command.ExecuteScalarAsync(cancellationToken) is not byte[] stored)
         {
             return null;
         }
+
+        // Content written before sealing is read as it is; sealed content that fails its tag is damaged like any other.
+        var data = database.Cipher?.OpenContent(sha256, stored) ?? stored;
 
         if (HashOf(data) != sha256)
         {

@@ -76,7 +76,7 @@ public sealed partial class EdgeStore
                 command.Parameters.AddWithValue("$sha", sha256);
                 command.Parameters.AddWithValue("$size", content.LongLength);
                 command.Parameters.AddWithValue("$type", contentType);
-                command.Parameters.AddWithValue("$data", content);
+                command.Parameters.AddWithValue("$data", RecordSealing.Of(connection)?.SealContent(sha256, content) ?? content);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -106,7 +106,7 @@ public sealed partial class EdgeStore
                 break;
             }
 
-            entries.Add(ChangeCodec.DecodeEntry(text) with { OriginIncarnation = Incarnation });
+            entries.Add(RecordSealing.DecodeEntry(connection, text) with { OriginIncarnation = Incarnation });
         }
 
         return entries;
@@ -263,7 +263,7 @@ public sealed partial class EdgeStore
             : "SELECT entry FROM change_log_retired WHERE incarnation = $incarnation AND seq = $seq";
         command.Parameters.AddWithValue("$seq", clamped.OriginSeq);
         command.Parameters.AddWithValue("$incarnation", clamped.OriginIncarnation);
-        var original = await command.ExecuteScalarAsync(cancellationToken) is string text ? ChangeCodec.DecodeEntry(text) : null;
+        var original = await command.ExecuteScalarAsync(cancellationToken) is string text ? RecordSealing.DecodeEntry(connection, text) : null;
         var result = local is not null && original is not null
             ? RecordMerge.Reclock(local, original, clamped)
             : RecordMerge.Apply(local, clamped);
@@ -307,7 +307,7 @@ public sealed partial class EdgeStore
         command.CommandText = "INSERT INTO change_log (seq, record_id, entry) VALUES ($seq, $record, $entry)";
         command.Parameters.AddWithValue("$seq", entry.OriginSeq);
         command.Parameters.AddWithValue("$record", entry.RecordId.ToString());
-        command.Parameters.AddWithValue("$entry", ChangeCodec.EncodeEntry(entry));
+        command.Parameters.AddWithValue("$entry", RecordSealing.EncodeEntry(connection, entry));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
