@@ -76,6 +76,11 @@ public sealed class EdgeStoreStartup(EdgeStore store, IOptions<EdgeOptions> opti
     public async Task OpenAndSeedAsync(CancellationToken cancellationToken)
     {
         await store.InitialiseAsync(time, cancellationToken);
+        if (await store.SealExistingAsync(cancellationToken) is > 0 and var sealedRows)
+        {
+            logger.LogWarning("Sealed {Rows} rows of personal data written in clear by an earlier build.", sealedRows);
+        }
+
         if (await store.BindIncarnationAsync(MachineIdentity.Read(options.Value.MachineIdentityFile), time, cancellationToken) is { } note)
         {
             logger.LogWarning("Started a new change-log incarnation {Incarnation}: {Reason}.", store.Incarnation, note.Reason);

@@ -194,6 +194,9 @@ public sealed class PersonalDataCipher
 
     private static readonly byte[] ContentMagic = "OSE1"u8.ToArray();
 
+    /// <summary>Bytes sealed content takes beyond the content: magic (4), nonce (12), tag (16).</summary>
+    public const int ContentOverhead = 32;
+
     /// <summary>Whether stored content has the sealed form (its tag is checked only with the key, when it is read).</summary>
     public static bool IsSealedContent(ReadOnlySpan<byte> stored) => stored.Length >= ContentMagic.Length + 28 && stored[..ContentMagic.Length].SequenceEqual(ContentMagic);
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
 using OneStop.Core.Merge;
+using OneStop.Core.Privacy;
 using OneStop.Storage;
 
 namespace OneStop.Edge.Store;
@@ -100,13 +101,15 @@ public sealed partial class EdgeStore
         while (await reader.ReadAsync(cancellationToken))
         {
             var text = reader.GetString(0);
-            bytes += text.Length;
+            var entry = RecordSealing.DecodeEntry(connection, text);
+            // The bound is on what goes on the wire, where values travel opened.
+            bytes += text.Contains(FieldEnvelope.Prefix, StringComparison.Ordinal) ? ChangeCodec.EncodeEntry(entry).Length : text.Length;
             if (entries.Count > 0 && bytes > maxBytes)
             {
                 break;
             }
 
-            entries.Add(RecordSealing.DecodeEntry(connection, text) with { OriginIncarnation = Incarnation });
+            entries.Add(entry with { OriginIncarnation = Incarnation });
         }
 
         return entries;
