@@ -46,6 +46,7 @@ public static class EdgeApi
                 : Results.NotFound();
         });
         api.MapSimulatorApi();
+        api.MapDossierSearchApi();
         api.MapGet("/conflicts", async (EdgeStore store, CancellationToken ct) =>
             Results.Ok((await store.ListConflictsAsync(ct)).Select(c => c.ToView())));
         api.MapPost("/conflicts/{id:guid}/resolve", ResolveConflictAsync);
