@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -17,8 +16,8 @@ public sealed class PersonalDataAtRestSyncTests
 
     private static readonly (string Applicant, string Mother, string Cccd, string Folded)[] Residents =
     [
-        ("Hầu Thị Dếnh", "Lầu Thị Chở", "002185012377", "hau thi denh"),
-        ("Giàng Seo Phừ", "Thào Thị Dợ", "002190066188", "giang seo phu"),
+        ("Hầu Thị Dếnh", "Lầu Thị Chở", "002181012377", "hau thi denh"),
+        ("Giàng Seo Phừ", "Thào Thị Dợ", "002181066188", "giang seo phu"),
     ];
 
     [Fact]
@@ -33,11 +32,11 @@ public sealed class PersonalDataAtRestSyncTests
             ids.Add(await CreateAsync(cluster, applicant, mother, cccd));
         }
 
-        var scan = Encoding.UTF8.GetBytes("SCAN-OF-BIRTH-CERTIFICATE " + string.Concat(Enumerable.Repeat("Hầu Thị Dếnh 002185012377 ", 40)));
+        var scan = Encoding.UTF8.GetBytes("%PDF-1.4\nSCAN-OF-BIRTH-CERTIFICATE " + string.Concat(Enumerable.Repeat("Hầu Thị Dếnh 002181012377 ", 40)));
         using (var content = new ByteArrayContent(scan))
         {
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            content.Headers.Add("X-File-Name", "scan.bin");
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            content.Headers.Add("X-File-Name", "scan.pdf");
             using var added = await cluster.Edge.Http.PostAsync(cluster.Edge.Api($"/api/dossiers/{ids[0]}/attachments"), content);
             Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
         }
@@ -53,7 +52,7 @@ public sealed class PersonalDataAtRestSyncTests
         Assert.Contains(Residents[1].Cccd, (await cluster.HubJsonAsync("/api/records/dossier")).GetRawText(), StringComparison.Ordinal);
 
         // The card is pulled: the process dies without a clean shutdown, WAL and all.
-        await cluster.Edge.Process!.DisposeAsync();
+        await cluster.Edge.Process!.KillAsync();
         var card = RawBytes(cluster.Edge.DataDirectory);
         foreach (var (applicant, mother, cccd, folded) in Residents)
         {
