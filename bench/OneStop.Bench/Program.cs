@@ -25,6 +25,7 @@ var result = args[0] switch
     "edge-footprint" => await EdgeFootprint.RunAsync(command),
     "repair-bytes" => await RepairBytes.RunAsync(command),
     "store-check" => await StoreCheck.RunAsync(command),
+    "desk-budget" => await DeskBudget.RunAsync(command),
     _ => throw new InvalidOperationException("unreachable"),
 };
 var path = ResultWriter.Write(result);

@@ -60,6 +60,7 @@ public static class HubExtensions
         });
         builder.Services.AddSingleton(sp => new AttachmentStore(
             sp.GetRequiredService<IHubDatabase>(), sp.GetRequiredService<IOptions<HubOptions>>().Value.MaxAttachmentBytes));
+        builder.Services.AddSingleton(sp => new Attachments.AttachmentPieces(sp.GetRequiredService<IHubDatabase>()));
         builder.Services.AddSingleton<INodeAuthenticator, SharedKeyAuthenticator>();
         builder.Services.AddSingleton<HubSyncService>();
         builder.Services.AddSingleton<AdminApiKey>();
@@ -71,6 +72,7 @@ public static class HubExtensions
     {
         app.UseNodeAuthentication();
         app.MapGrpcService<HubSyncService>();
+        app.MapGrpcService<Attachments.AttachmentsDownService>();
         return app;
     }
 }

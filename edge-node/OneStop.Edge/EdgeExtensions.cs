@@ -30,9 +30,12 @@ public static class EdgeExtensions
             });
         builder.Services.AddSingleton<BlobStore>();
         builder.Services.AddSingleton<SyncQuarantine>();
+        builder.Services.AddSingleton<Audit.EdgeAuditLog>();
+        builder.Services.AddSingleton<Audit.AuditPush>();
         builder.Services.AddSingleton<RecordPages>();
         builder.Services.AddSingleton<DossierSearch>();
         builder.Services.AddSingleton<AttachmentService>();
+        builder.Services.AddSingleton<AttachmentFetchQueue>();
         builder.Services.AddSingleton<CatalogueService>();
         builder.Services.AddSingleton<NodeHolidayCalendar>();
         builder.Services.AddSingleton<DossierService>();
@@ -48,6 +51,8 @@ public static class EdgeExtensions
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RepairOptions>().BindConfiguration(RepairOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SyncStatus>();
+        builder.Services.AddOptions<Attachments.AttachmentFetchOptions>().BindConfiguration(Attachments.AttachmentFetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Attachments.AttachmentFetcher>();
         builder.Services.AddSingleton<SyncAgent>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SyncAgent>());
         return builder;

@@ -1,6 +1,7 @@
 using OneStop.Edge;
 using OneStop.Edge.Api;
 using OneStop.Edge.Appliance;
+using OneStop.Edge.Audit;
 using OneStop.Edge.Clock;
 using OneStop.Edge.Devices;
 using OneStop.Edge.Enrolment;
@@ -15,6 +16,11 @@ if (StoreCommands.IsCommand(args))
 if (BackupCommands.IsCommand(args))
 {
     return await BackupCommands.RunAsync(args);
+}
+
+if (EdgeAuditCommand.IsCommand(args))
+{
+    return await EdgeAuditCommand.RunAsync(args);
 }
 
 if (EnrolCommand.IsCommand(args))

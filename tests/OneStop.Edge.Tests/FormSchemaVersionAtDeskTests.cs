@@ -11,10 +11,13 @@ using OneStop.Edge.Catalogue;
 using OneStop.Edge.Clock;
 using OneStop.Edge.Devices;
 using OneStop.Edge.Dossiers;
+using OneStop.Edge.Nodes;
 using OneStop.Edge.Store;
 using OneStop.Edge.Sync;
 using OneStop.Edge.Ui;
 using OneStop.Hardware;
+using OneStop.Ui.Ports;
+using OneStop.Ui.Security;
 
 namespace OneStop.Edge.Tests;
 
@@ -74,6 +77,32 @@ public sealed class FormSchemaVersionAtDeskTests : IAsyncLifetime
 
         Assert.Contains(refused.Errors, e => e.FieldKey == "phone");
         Assert.Equal(2, DossierService.FiledUnder((await _store.GetAsync(filed.Id))!));
+    }
+
+    [Fact]
+    public async Task GetDossierAsyncAndFindFormAsync_FiledUnderV1ThenV2DropsAndAddsAField_DeskShowsV1AndNewFilingsTakeV2()
+    {
+        const string PhoneOnly = """[{"key":"phone","label_vi":"Số điện thoại","label_en":"Phone","type":"text","required":true}]""";
+        var desk = Desk();
+        var filed = await desk.FileAsync(new DossierFiling(Code, "Lò Văn Pó", new Dictionary<string, string?> { ["reason"] = "Xin xác nhận" }, Receive: true));
+
+        await PullPublicationAsync(PhoneOnly);
+        var shown = (await desk.GetDossierAsync(filed.Id))!;
+        var oldForm = (await desk.FindFormAsync(Code, shown.FormVersion))!;
+        var newFiling = await desk.FileAsync(new DossierFiling(Code, "Lò Thị Dung", new Dictionary<string, string?> { ["phone"] = "0912345678" }, Receive: true));
+
+        Assert.Equal(1, shown.FormVersion);
+        Assert.Equal(["reason"], oldForm.Fields.Select(f => f.Key));
+        Assert.Equal("Xin xác nhận", shown.Answers["reason"]);
+        Assert.Equal(["phone"], (await desk.FindFormAsync(Code))!.Fields.Select(f => f.Key));
+        Assert.Equal(2, (await desk.GetDossierAsync(newFiling.Id))!.FormVersion);
+    }
+
+    private EdgeIntakeDesk Desk()
+    {
+        var options = Options.Create(new EdgeOptions { NodeId = _temp.NodeId, CommuneCode = "03006" });
+        var settings = new EdgeNodeSettings(_store, options, Options.Create(new EdgeUiOptions()), Options.Create(new SyncOptions()), Options.Create(new HardwareOptions()), _time);
+        return new EdgeIntakeDesk(_service, new CatalogueService(_store), _store, new CatalogueOptionLists(options), new SignedInDeskUser("chi.lan", DeskRoles.Staff), options, Options.Create(new EdgeUiOptions()), _time, settings);
     }
 
     // As the sync agent applies the hub's write of the procedure: new schema, its number, the old one in the history.

@@ -106,6 +106,27 @@ public sealed class ConsoleCatalogueTests : IAsyncLifetime
         Assert.Equal("970436", Assert.Single(await reference.ListBankAccountsAsync(default)).BankBin);
     }
 
+    [Fact]
+    public async Task PublishForm_ByAdmin_NewVersionOldOneKeptAndAuditedSameAgainOrBrokenOrViewerRefused()
+    {
+        var catalogue = _hub.Services.GetRequiredService<IConsoleCatalogue>();
+        var before = await StoredProcedureAsync(LateBirth);
+        const string Form = """[{"key":"reason","label_vi":"Lý do","label_en":"Reason","type":"text","required":true}]""";
+
+        var published = await catalogue.PublishFormAsync(Admin, LateBirth, Form, default);
+        var again = await catalogue.PublishFormAsync(Admin, LateBirth, Form, default);
+        var broken = await catalogue.PublishFormAsync(Admin, LateBirth, """[{"key":"a","type":"colour"}]""", default);
+        var viewer = await catalogue.PublishFormAsync(Viewer, LateBirth, """[{"key":"b","type":"text"}]""", default);
+
+        Assert.True(published.Succeeded, published.ErrorKey);
+        Assert.Equal(["formschema.error.same", "formschema.error.unknown_type", "catalogue.error.forbidden"], new[] { again, broken, viewer }.Select(r => r.ErrorKey));
+        var after = await StoredProcedureAsync(LateBirth);
+        Assert.Equal(2, after.FormVersion);
+        Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(before.FormJson).RootElement, JsonDocument.Parse(Assert.Single(after.FormHistory).FormJson).RootElement));
+        var audit = await _hub.Services.GetRequiredService<IConsoleAudit>().ListAsync(10, default);
+        Assert.Single(audit, e => e.Action == "catalogue.form" && e.Actor == "qt.tinh" && e.Target == LateBirth);
+    }
+
     private async Task<Procedure> StoredProcedureAsync(string code)
     {
         var record = await _hub.Store.GetAsync(CatalogueRecords.RecordId(code));

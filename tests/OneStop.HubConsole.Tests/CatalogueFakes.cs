@@ -36,6 +36,23 @@ internal sealed class FakeCatalogue : IConsoleCatalogue
         Procedures[index] = procedure with { FeeVersions = [.. procedure.FeeVersions, new FeeVersion(effectiveFrom, fees)] };
         return Task.FromResult(ConsoleResult.Ok);
     }
+
+    public List<(string Actor, string Code, string FormJson)> PublishedForms { get; } = [];
+
+    /// <summary>As the hub publishes: the schema in force moves to the history under its number.</summary>
+    public Task<ConsoleResult> PublishFormAsync(ClaimsPrincipal actor, string code, string formJson, CancellationToken cancellationToken)
+    {
+        PublishedForms.Add((actor.Identity?.Name ?? "?", code, formJson));
+        var index = Procedures.FindIndex(p => p.Code == code);
+        var procedure = Procedures[index];
+        Procedures[index] = procedure with
+        {
+            FormJson = formJson,
+            FormVersion = procedure.FormVersion + 1,
+            FormHistory = [.. procedure.FormHistory, new FormSchemaVersion(procedure.FormVersion, procedure.FormJson)],
+        };
+        return Task.FromResult(ConsoleResult.Ok);
+    }
 }
 
 internal sealed class FakeReferenceData : IConsoleReferenceData

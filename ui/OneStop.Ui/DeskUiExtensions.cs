@@ -18,6 +18,7 @@ public static class DeskUiExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, DeskSessionRevalidation>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -25,9 +26,10 @@ public static class DeskUiExtensions
                 options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
                 options.LoginPath = "/signin";
                 options.AccessDeniedPath = "/forbidden";
-                // A desk shift, not a week: a shared kiosk must not stay signed in overnight.
-                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                // Idle and absolute limits (DeskSessionLimits): a shared kiosk must not stay signed in overnight.
+                options.ExpireTimeSpan = DeskSessionLimits.Idle;
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = DeskSessionLimits.ValidateAsync;
             });
         services.AddAuthorization();
         services.AddSingleton<Loc>();

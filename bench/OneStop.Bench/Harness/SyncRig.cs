@@ -132,6 +132,9 @@ internal sealed class SyncRig : IAsyncDisposable
     public HostProcess LaunchEdge(Uri hubUrl, IReadOnlyDictionary<string, string>? extra = null) =>
         Edge = HostProcess.Launch(RepoPaths.HostDll("edge-node", "OneStop.Edge"), EdgeSettings(hubUrl, extra));
 
+    /// <summary>Takes an edge started by the caller (e.g. inside a CPU budget) as this rig's edge.</summary>
+    public HostProcess UseEdge(HostProcess edge) => Edge = edge;
+
     public async Task StopEdgeAsync()
     {
         if (Edge is not null)

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using OneStop.Bench.Harness;
 using OneStop.LinkEmulator;
@@ -31,7 +30,7 @@ internal static class EdgeFootprint
             rig.StartProxy(LinkProfiles.L2);
             var launched = time.GetTimestamp();
             var edge = rig.LaunchEdge(rig.ViaProxy);
-            startup.Add(await FirstPageAsync(rig, time) - launched is var ticks ? ticks / (double)time.TimestampFrequency : 0);
+            startup.Add(await EdgeRequests.FirstPageAsync(rig, time) - launched is var ticks ? ticks / (double)time.TimestampFrequency : 0);
 
             using var stop = new CancellationTokenSource();
             var dossierId = (await rig.Http.GetFromJsonAsync<JsonElement>(rig.EdgeApi("/api/dossiers")))[0].GetProperty("id").GetGuid();
@@ -46,15 +45,7 @@ internal static class EdgeFootprint
             });
             var circuits = Enumerable.Range(0, 3).Select(i => BrowseAsync(rig, dossierId, i, time, stop.Token)).ToList();
             var factory = new DossierFactory(seed: 60 + run);
-            var latencies = new List<double>();
-            for (var i = 0; i < saves; i++)
-            {
-                using var content = new StringContent(factory.Next().ToJsonString(), Encoding.UTF8, "application/json");
-                var start = time.GetTimestamp();
-                using var response = await rig.Http.PostAsync(rig.EdgeApi("/api/dossiers"), content);
-                latencies.Add(time.GetElapsedTime(start).TotalMilliseconds);
-                response.EnsureSuccessStatusCode();
-            }
+            var latencies = await EdgeRequests.SaveAsync(rig, factory, saves, time);
 
             var status = await rig.StatusAsync();
             await stop.CancelAsync();
@@ -77,27 +68,6 @@ internal static class EdgeFootprint
             figures,
             ["UI is static server rendering (ui/README.md): sessions are page loads over HTTP, not Blazor circuits",
              "start to first page: process launch (dotnet host.dll) until GET /signin answers 200"]);
-    }
-
-    private static async Task<long> FirstPageAsync(SyncRig rig, TimeProvider time)
-    {
-        while (true)
-        {
-            try
-            {
-                using var response = await rig.Http.GetAsync(rig.EdgeApi("/signin"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return time.GetTimestamp();
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(10), time);
-        }
     }
 
     private static async Task BrowseAsync(SyncRig rig, Guid dossierId, int session, TimeProvider time, CancellationToken stop)

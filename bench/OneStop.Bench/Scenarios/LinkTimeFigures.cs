@@ -64,6 +64,12 @@ internal static class LinkTimeFigures
             settings["Sync:MaxBatchBytes"] = bytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        // --in-flight 1 measures stop-and-wait pushes against the default pipeline in the same build.
+        if (command.Int("in-flight", 0) is > 0 and var inFlight)
+        {
+            settings["Sync:MaxPushesInFlight"] = inFlight.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return settings;
     }
 

@@ -9,11 +9,15 @@ public static class ConsoleAdminCommand
 {
     public const string Verb = "reset-console-admin";
 
-    public static async Task<int> RunAsync(string[] args, string dataDirectory, TimeProvider time)
+    public static Task<int> RunAsync(string[] args, string dataDirectory, TimeProvider time) =>
+        RunAsync(args, new ConsoleDatabase(Path.Combine(dataDirectory, ConsoleDatabase.FileName)), dataDirectory, time);
+
+    /// <summary>As above on the console's tables wherever the hub keeps them (<see cref="ConsoleDatabase.For"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, ConsoleDatabase database, string dataDirectory, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(database);
         var user = args.Length > 1 && !args[1].StartsWith('-') ? args[1] : FirstConsoleAdmin.UserName;
-        var database = new ConsoleDatabase(Path.Combine(dataDirectory, ConsoleDatabase.FileName));
         await database.InitialiseAsync(CancellationToken.None);
         var file = await FirstConsoleAdmin.ResetAsync(
             new ConsoleAccountStore(database), new ConsoleAuditLog(database, time), dataDirectory, user, time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None);

@@ -1,39 +1,21 @@
+using OneStop.Hub.Audit;
 using OneStop.HubConsole.Ports;
 
 namespace OneStop.Hub.AdminConsole;
 
 /// <summary>
-/// Every change made through the console (and every sign-in), with who and when. Append-only: nothing in
-/// the hub updates or deletes a row.
+/// Every change made through the console (and every sign-in and lookup), with who and when: the hub's own
+/// hash chain in <see cref="HubAuditStore"/>, the one place the hub's audit lives. (The older console_audit table
+/// is no longer written; its rows stay for reading with SQL.)
 /// </summary>
 public sealed class ConsoleAuditLog(ConsoleDatabase database, TimeProvider time) : IConsoleAudit
 {
-    public async Task AppendAsync(string actor, string action, string target, string? detail, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.Database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO console_audit (at_ms, actor, action, target, detail) VALUES ($at, $actor, $action, $target, $detail)";
-        command.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$actor", actor);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$target", target);
-        command.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private readonly HubAuditStore _chain = new(database, time);
 
-    public async Task<IReadOnlyList<AuditEntry>> ListAsync(int max, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.Database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT at_ms, actor, action, target, detail FROM console_audit ORDER BY seq DESC LIMIT $max";
-        command.Parameters.AddWithValue("$max", max);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<AuditEntry>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(new AuditEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
-        }
+    public async Task AppendAsync(string actor, string action, string target, string? detail, CancellationToken cancellationToken) =>
+        await _chain.AppendAsync(actor, action, target, detail, cancellationToken);
 
-        return list;
-    }
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(int max, CancellationToken cancellationToken) =>
+        [.. (await _chain.QueryAsync(new AuditQuery(NodeId: HubAuditStore.HubNode, Max: max), cancellationToken))
+            .Select(e => new AuditEntry(e.Chained.Entry.AtMs, e.Chained.Entry.Actor, e.Chained.Entry.Action, e.Chained.Entry.Subject, e.Chained.Entry.Detail))];
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
 using OneStop.Core.Forms;
+using OneStop.Hub.Api;
 using OneStop.Hub.Store;
 using OneStop.HubConsole;
 using OneStop.HubConsole.Ports;
@@ -151,6 +152,43 @@ public sealed partial class ConsoleCatalogue(HubStore store, ConsoleAuditLog aud
         await store.WriteAsHubAsync(id, RecordTypes.Procedure, Scopes.Global, values, cancellationToken);
         var detail = Iso(effectiveFrom) + ": " + string.Join(", ", amounts.Select(a => $"{a.Key}={a.Value.ToString(CultureInfo.InvariantCulture)}"));
         await audit.AppendAsync(ConsoleWrites.Actor(actor), "catalogue.fees", code, detail, cancellationToken);
+        return ConsoleResult.Ok;
+    }
+
+    public async Task<ConsoleResult> PublishFormAsync(ClaimsPrincipal actor, string code, string formJson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(formJson);
+        if (ConsoleWrites.RefuseUnlessAdmin(actor, Forbidden) is { } refused)
+        {
+            return refused;
+        }
+
+        // The page checked already; the port checks again because it is the door, and the nodes' parser is the judge.
+        var check = FormSchemaCheck.Check(formJson, OptionLists);
+        if (!check.Succeeded)
+        {
+            return ConsoleResult.Refused("formschema.error." + check.ErrorCode);
+        }
+
+        if (await store.GetAsync(CatalogueRecords.RecordId(code), cancellationToken) is not { } record)
+        {
+            return ConsoleResult.Refused("catalogue.error.missing");
+        }
+
+        var before = Parse(RecordData.Of(record).DataJson).FormVersion;
+        var version = await FormSchemaPublishing.PublishAsync(store, code, formJson, cancellationToken);
+        if (version is null)
+        {
+            return ConsoleResult.Refused("catalogue.error.missing");
+        }
+
+        if (version == before)
+        {
+            return ConsoleResult.Refused("formschema.error.same");
+        }
+
+        await audit.AppendAsync(ConsoleWrites.Actor(actor), "catalogue.form", code,
+            "v" + version.Value.ToString(CultureInfo.InvariantCulture) + ": " + string.Join(", ", check.Schema!.Fields.Select(f => f.Key)), cancellationToken);
         return ConsoleResult.Ok;
     }
 

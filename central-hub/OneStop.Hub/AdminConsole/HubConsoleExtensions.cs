@@ -24,7 +24,7 @@ public static class HubConsoleExtensions
             .SetApplicationName("OneStop.Hub")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "console-keys")));
         builder.Services.AddSingleton(sp =>
-            new ConsoleDatabase(Path.Combine(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory, ConsoleDatabase.FileName)));
+            ConsoleDatabase.For(sp.GetRequiredService<IOptions<HubOptions>>().Value, builder.Configuration.GetConnectionString("Hub")));
         builder.Services.AddSingleton<ConsoleAccountStore>();
         builder.Services.AddSingleton<ConsoleAuditLog>();
         builder.Services.AddSingleton<IConsoleAudit>(sp => sp.GetRequiredService<ConsoleAuditLog>());

@@ -1,4 +1,5 @@
 using OneStop.HubConsole.Ports;
+using OneStop.Storage;
 
 namespace OneStop.Hub.AdminConsole;
 
@@ -13,36 +14,36 @@ public sealed class NodeHistory(ConsoleDatabase database)
 
     public async Task AddAsync(string nodeId, FleetSample sample, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO node_history (node_id, seen_ms, backlog, clock_offset_ms, software_version, last_refusal, faulty_devices)
-            VALUES ($node, $seen, $backlog, $offset, $version, $refusal, $faulty) ON CONFLICT DO NOTHING;
-            DELETE FROM node_history WHERE node_id = $node AND seen_ms < (
-                SELECT seen_ms FROM node_history WHERE node_id = $node ORDER BY seen_ms DESC LIMIT 1 OFFSET $keep);
+            VALUES (@node, @seen, @backlog, @offset, @version, @refusal, @faulty) ON CONFLICT DO NOTHING;
+            DELETE FROM node_history WHERE node_id = @node AND seen_ms < (
+                SELECT seen_ms FROM node_history WHERE node_id = @node ORDER BY seen_ms DESC LIMIT 1 OFFSET @keep);
             """;
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$seen", sample.SeenMs);
-        command.Parameters.AddWithValue("$backlog", (object?)sample.Backlog ?? DBNull.Value);
-        command.Parameters.AddWithValue("$offset", (object?)sample.ClockOffsetMs ?? DBNull.Value);
-        command.Parameters.AddWithValue("$version", (object?)sample.SoftwareVersion ?? DBNull.Value);
-        command.Parameters.AddWithValue("$refusal", (object?)sample.LastRefusal ?? DBNull.Value);
-        command.Parameters.AddWithValue("$faulty", sample.FaultyDevices);
-        command.Parameters.AddWithValue("$keep", KeepPerNode - 1);
+        command.AddParameter("@node", nodeId);
+        command.AddParameter("@seen", sample.SeenMs);
+        command.AddParameter("@backlog", (object?)sample.Backlog ?? DBNull.Value);
+        command.AddParameter("@offset", (object?)sample.ClockOffsetMs ?? DBNull.Value);
+        command.AddParameter("@version", (object?)sample.SoftwareVersion ?? DBNull.Value);
+        command.AddParameter("@refusal", (object?)sample.LastRefusal ?? DBNull.Value);
+        command.AddParameter("@faulty", sample.FaultyDevices);
+        command.AddParameter("@keep", KeepPerNode - 1);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The newest samples of a node, newest first.</summary>
     public async Task<IReadOnlyList<FleetSample>> ReadAsync(string nodeId, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT seen_ms, backlog, clock_offset_ms, software_version, last_refusal, faulty_devices
-            FROM node_history WHERE node_id = $node ORDER BY seen_ms DESC LIMIT $max
+            FROM node_history WHERE node_id = @node ORDER BY seen_ms DESC LIMIT @max
             """;
-        command.Parameters.AddWithValue("$node", nodeId);
-        command.Parameters.AddWithValue("$max", max);
+        command.AddParameter("@node", nodeId);
+        command.AddParameter("@max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<FleetSample>();
         while (await reader.ReadAsync(cancellationToken))
@@ -62,7 +63,7 @@ public sealed class NodeHistory(ConsoleDatabase database)
     /// <summary>The latest sample time of every node, so the sampler adds only hellos it has not seen.</summary>
     public async Task<Dictionary<string, long>> LatestAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.Database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT node_id, MAX(seen_ms) FROM node_history GROUP BY node_id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

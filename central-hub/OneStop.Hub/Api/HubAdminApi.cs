@@ -3,6 +3,7 @@ using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
 using OneStop.Hub.Admin;
 using OneStop.Hub.Store;
+using OneStop.Storage;
 
 namespace OneStop.Hub.Api;
 
@@ -98,13 +99,38 @@ public static class HubAdminApi
             return Results.BadRequest(new { error = "A procedure's code cannot change; create another procedure instead." });
         }
 
+        if (body.TryGetProperty(FormSchemaVersions.FormVersion, out _) || body.TryGetProperty(FormSchemaVersions.FormHistory, out _))
+        {
+            return Results.BadRequest(new { error = "Form versions are numbered by publishing: send the new schema as \"form\"." });
+        }
+
         var id = CatalogueRecords.RecordId(code);
-        if (await store.GetAsync(id, ct) is null)
+        if (await store.GetAsync(id, ct) is not { } existing)
         {
             return Results.NotFound(new { error = $"No procedure '{code}'." });
         }
 
         var values = body.EnumerateObject().ToDictionary(p => p.Name, p => (string?)p.Value.GetRawText(), StringComparer.Ordinal);
+        if (body.TryGetProperty(CatalogueKeys.Form, out var form))
+        {
+            // Dossiers were filed under the schema in force: a new one is published as a new version, never written over it.
+            if (FormSchemaPublishing.Refusal(form) is { } refusal)
+            {
+                return refusal;
+            }
+
+            values.Remove(CatalogueKeys.Form);
+            foreach (var (key, value) in FormSchemaPublishing.PublicationFields(RecordData.Of(existing).DataJson, form.GetRawText()) ?? [])
+            {
+                values[key] = value;
+            }
+
+            if (values.Count == 0)
+            {
+                return Results.Ok(new { existing.Id, fields = existing.Fields.Count });
+            }
+        }
+
         var record = await store.WriteAsHubAsync(id, RecordTypes.Procedure, Scopes.Global, values, ct);
         return Results.Ok(new { record.Id, fields = record.Fields.Count });
     }

@@ -70,7 +70,7 @@ public static class EnrolmentTokenCommand
         var dataDirectory = Path.GetFullPath(hub.DataDirectory);
         var store = new EnrolmentStore(Path.Combine(dataDirectory, EnrolmentStore.FileName));
         await store.InitialiseAsync(cancellationToken);
-        var console = new ConsoleDatabase(Path.Combine(dataDirectory, ConsoleDatabase.FileName));
+        var console = ConsoleDatabase.For(hub, builder.Configuration.GetConnectionString("Hub"));
         await console.InitialiseAsync(cancellationToken);
         return new NodeEnrolment(
             IssuingAuthority.LoadOrCreate(dataDirectory, time.GetUtcNow()), store, new ConsoleAuditLog(console, time), Options.Create(security), time);

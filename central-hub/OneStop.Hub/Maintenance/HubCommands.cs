@@ -19,6 +19,11 @@ public static class HubCommands
             return await NewEpochCommand.RunAsync(args[1..]);
         }
 
+        if (args is [Audit.HubAuditCommand.Verb, ..])
+        {
+            return await Audit.HubAuditCommand.RunAsync(args, DataDirectory, TimeProvider.System);
+        }
+
         if (args is [Enrolment.EnrolmentTokenCommand.Verb, ..])
         {
             return await Enrolment.EnrolmentTokenCommand.RunAsync(args, TimeProvider.System);
@@ -31,7 +36,9 @@ public static class HubCommands
 
         if (args[0] == AdminConsole.ConsoleAdminCommand.Verb)
         {
-            return await AdminConsole.ConsoleAdminCommand.RunAsync(args, DataDirectory(args.Skip(1).Where(a => a.StartsWith('-')).ToArray()), TimeProvider.System);
+            var (options, connectionString) = Settings(args.Skip(1).Where(a => a.StartsWith('-')).ToArray());
+            return await AdminConsole.ConsoleAdminCommand.RunAsync(
+                args, AdminConsole.ConsoleDatabase.For(options, connectionString), Path.GetFullPath(options.DataDirectory), TimeProvider.System);
         }
 
         if (args.Length < 2 || args[1].StartsWith('-'))
@@ -63,11 +70,13 @@ public static class HubCommands
         }
     }
 
-    private static string DataDirectory(string[] settings)
+    private static (HubOptions Options, string? ConnectionString) Settings(string[] settings)
     {
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section);
         using var host = builder.Build();
-        return Path.GetFullPath(host.Services.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory);
+        return (host.Services.GetRequiredService<IOptions<HubOptions>>().Value, builder.Configuration.GetConnectionString("Hub"));
     }
+
+    private static string DataDirectory(string[] settings) => Path.GetFullPath(Settings(settings).Options.DataDirectory);
 }

@@ -16,4 +16,17 @@ public sealed class FormSchemaException : Exception
         : base(message, innerException)
     {
     }
+
+    public FormSchemaException(string code, string? fieldKey, string message)
+        : base(message)
+    {
+        Code = code;
+        FieldKey = fieldKey;
+    }
+
+    /// <summary>What is wrong, one of <see cref="FormSchemaErrorCodes"/>, so a screen can say it in the reader's language.</summary>
+    public string Code { get; } = FormSchemaErrorCodes.Invalid;
+
+    /// <summary>The field the problem is in, when there is one.</summary>
+    public string? FieldKey { get; }
 }

@@ -12,7 +12,7 @@ public static class FormSchemaParser
         using var document = JsonDocument.Parse(formJson);
         if (document.RootElement.ValueKind != JsonValueKind.Array)
         {
-            throw new FormSchemaException("A form schema must be a JSON array of fields.");
+            throw new FormSchemaException(FormSchemaErrorCodes.NotArray, null, "A form schema must be a JSON array of fields.");
         }
 
         var fields = new List<FormField>();
@@ -22,7 +22,7 @@ public static class FormSchemaParser
             var field = ParseField(item, sharedLists ?? SharedOptionLists.Empty);
             if (!keys.Add(field.Key))
             {
-                throw new FormSchemaException($"Field key '{field.Key}' appears twice.");
+                throw new FormSchemaException(FormSchemaErrorCodes.DuplicateKey, field.Key, $"Field key '{field.Key}' appears twice.");
             }
 
             fields.Add(field);
@@ -34,8 +34,8 @@ public static class FormSchemaParser
     internal static FormOption ParseOption(JsonElement option) => option.ValueKind switch
     {
         JsonValueKind.String => new FormOption(option.GetString()!, option.GetString()!, option.GetString()!),
-        JsonValueKind.Object => new FormOption(Text(option, "value") ?? throw new FormSchemaException("An option has no value."), Text(option, "label_vi") ?? string.Empty, Text(option, "label_en") ?? string.Empty),
-        _ => throw new FormSchemaException($"Unsupported option: {option.GetRawText()}"),
+        JsonValueKind.Object => new FormOption(Text(option, "value") ?? throw new FormSchemaException(FormSchemaErrorCodes.BadOption, null, "An option has no value."), Text(option, "label_vi") ?? string.Empty, Text(option, "label_en") ?? string.Empty),
+        _ => throw new FormSchemaException(FormSchemaErrorCodes.BadOption, null, $"Unsupported option: {option.GetRawText()}"),
     };
 
     private static FormField ParseField(JsonElement item, SharedOptionLists sharedLists)
@@ -43,7 +43,7 @@ public static class FormSchemaParser
         var key = Text(item, "key");
         if (string.IsNullOrWhiteSpace(key))
         {
-            throw new FormSchemaException("A form field has no key.");
+            throw new FormSchemaException(FormSchemaErrorCodes.NoKey, null, "A form field has no key.");
         }
 
         var type = ParseType(Text(item, "type"), key);
@@ -55,12 +55,12 @@ public static class FormSchemaParser
         }
         else if (optionsRef is not null)
         {
-            options = sharedLists.Find(optionsRef) ?? throw new FormSchemaException($"Field '{key}' refers to unknown option list '{optionsRef}'.");
+            options = sharedLists.Find(optionsRef) ?? throw new FormSchemaException(FormSchemaErrorCodes.UnknownOptionList, key, $"Field '{key}' refers to unknown option list '{optionsRef}'.");
         }
 
         if (type == FormFieldType.Select && options.Count == 0)
         {
-            throw new FormSchemaException($"Select field '{key}' has no options.");
+            throw new FormSchemaException(FormSchemaErrorCodes.NoOptions, key, $"Select field '{key}' has no options.");
         }
 
         var requiredIf = Text(item, "required_if");
@@ -95,7 +95,7 @@ public static class FormSchemaParser
         "number" => FormFieldType.Number,
         "boolean" => FormFieldType.Boolean,
         "address" => FormFieldType.Address,
-        _ => throw new FormSchemaException($"Field '{key}' has unknown type '{type}'."),
+        _ => throw new FormSchemaException(FormSchemaErrorCodes.UnknownType, key, $"Field '{key}' has unknown type '{type}'."),
     };
 
     private static FieldValidation ParseValidation(JsonElement item, string key)
@@ -127,7 +127,7 @@ public static class FormSchemaParser
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new FormSchemaException($"Field '{key}' has a date limit '{text}' that is not yyyy-MM-dd or 'today'.");
+            : throw new FormSchemaException(FormSchemaErrorCodes.BadDateLimit, key, $"Field '{key}' has a date limit '{text}' that is not yyyy-MM-dd or 'today'.");
     }
 
     private static decimal? Number(JsonElement element, string name) =>

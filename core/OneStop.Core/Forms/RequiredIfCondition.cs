@@ -18,7 +18,7 @@ public sealed partial record RequiredIfCondition(string Key, string Operator, IR
         var match = ConditionPattern().Match(text);
         if (!match.Success)
         {
-            throw new FormSchemaException($"Unsupported required_if condition: {text}");
+            throw new FormSchemaException(FormSchemaErrorCodes.BadCondition, null, $"Unsupported required_if condition: {text}");
         }
 
         var op = match.Groups["op"].Value;

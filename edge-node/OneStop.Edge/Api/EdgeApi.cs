@@ -47,6 +47,7 @@ public static class EdgeApi
         });
         api.MapSimulatorApi();
         api.MapDossierSearchApi();
+        Audit.EdgeAuditApi.MapAuditApi(api);
         api.MapGet("/conflicts", async (EdgeStore store, CancellationToken ct) =>
             Results.Ok((await store.ListConflictsAsync(ct)).Select(c => c.ToView())));
         api.MapPost("/conflicts/{id:guid}/resolve", ResolveConflictAsync);
@@ -61,9 +62,10 @@ public static class EdgeApi
         return Results.Accepted();
     }
 
-    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, SyncQuarantine quarantine, DeviceHealthBoard devices, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, ClockWatch clockWatch, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(EdgeStore store, BlobStore blobs, SyncQuarantine quarantine, DeviceHealthBoard devices, SyncStatus status, IOptions<EdgeOptions> options, IOptions<SyncOptions> syncOptions, ClockWatch clockWatch, AttachmentFetchQueue fetches, CancellationToken ct)
     {
         var snapshot = status.Current;
+        var fetching = await fetches.ReadStateAsync(ct);
         var clock = clockWatch.Assess();
         return Results.Ok(new
         {
@@ -86,6 +88,10 @@ public static class EdgeApi
             snapshot.Pulled,
             snapshot.Rounds,
             snapshot.BlobsUploaded,
+            snapshot.BlobsFetched,
+            snapshot.BlobBytesFetched,
+            blobsToFetch = fetching.Waiting,
+            fetchError = fetching.LastError ?? snapshot.LastFetchError,
             resync = await store.ReadRepairStateAsync(ct),
             devices = devices.Current,
         });

@@ -55,6 +55,43 @@ public sealed class BlobStore(SqliteDatabase database, TimeProvider? time = null
         return data;
     }
 
+    /// <summary>Whether this node has a row for the content (held, or held once and freed by housekeeping).</summary>
+    public async Task<bool> HoldsAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM blobs WHERE sha256 = $sha";
+        command.Parameters.AddWithValue("$sha", sha256);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <summary>
+    /// Keeps content fetched from the hub (a file a resident attached online), checked against its name first.
+    /// Counted as uploaded from the start: the hub is where it came from, so it is never sent back.
+    /// </summary>
+    public async Task StoreFetchedAsync(string sha256, string contentType, byte[] content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (HashOf(content) != sha256)
+        {
+            throw new InvalidDataException($"Fetched content does not hash to {sha256}.");
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO blobs (sha256, size, content_type, data, uploaded) VALUES ($sha, $size, $type, $data, 1)
+            ON CONFLICT(sha256) DO NOTHING;
+            INSERT INTO blob_uploads (sha256, uploaded_ms) VALUES ($sha, $now) ON CONFLICT(sha256) DO NOTHING;
+            """;
+        command.Parameters.AddWithValue("$sha", sha256);
+        command.Parameters.AddWithValue("$size", content.LongLength);
+        command.Parameters.AddWithValue("$type", contentType);
+        command.Parameters.AddWithValue("$data", content);
+        command.Parameters.AddWithValue("$now", (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task MarkUploadedAsync(string sha256, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

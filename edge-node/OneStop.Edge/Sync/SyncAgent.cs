@@ -29,7 +29,9 @@ public sealed class SyncAgent(
     SqliteDatabase database,
     IOptions<RepairOptions> repairOptions,
     Enrolment.NodeCredentials? credentials = null,
-    ISyncTargetSource? targets = null) : BackgroundService
+    ISyncTargetSource? targets = null,
+    Attachments.AttachmentFetcher? fetcher = null,
+    Audit.AuditPush? auditPush = null) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -93,13 +95,19 @@ public sealed class SyncAgent(
                     pipeline = BuildPipeline();
                 }
 
-                var (_, round, repair) = link.Value;
+                var (channel, round, repair) = link.Value;
                 try
                 {
                     status.Update(s => s with { Link = LinkState.Syncing });
                     await pipeline.ExecuteAsync(async ct => await round.RunAsync(ct), stoppingToken);
                     await repair.RunIfDueAsync(stoppingToken);
+                    await (auditPush?.RunAsync(channel, stoppingToken) ?? Task.CompletedTask);
                     status.Update(s => s with { Link = LinkState.Online, LastSuccess = time.GetUtcNow(), LastError = null, Rounds = s.Rounds + 1 });
+                    // Content of attachments filed online, after the records and within its own bounds; more due: go on soon.
+                    if (fetcher is not null && await fetcher.RunAsync(link.Value.Channel, stoppingToken))
+                    {
+                        RequestSync();
+                    }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {

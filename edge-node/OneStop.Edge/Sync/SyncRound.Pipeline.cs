@@ -17,7 +17,7 @@ public sealed partial class SyncRound
         await store.WriteCursorAsync(MetaKeys.PushAcked, acked, cancellationToken);
         var maxEntries = hello.MaxBatchEntries > 0 ? Math.Min(hello.MaxBatchEntries, options.MaxBatchEntries) : options.MaxBatchEntries;
         var sent = acked;
-        var inFlight = new Queue<(Task<PushReply> Reply, int Entries)>();
+        var inFlight = new Queue<(Task<PushReply> Reply, int Entries, long LastSeq)>();
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -32,8 +32,8 @@ public sealed partial class SyncRound
                     }
 
                     var request = await BuildPushAsync(batch, hello.MaxMessageBytes, cancellationToken);
-                    inFlight.Enqueue((client.PushAsync(request, abandon.Token), request.Entries.Count));
                     sent = request.Entries[^1].OriginSeq;
+                    inFlight.Enqueue((client.PushAsync(request, abandon.Token), request.Entries.Count, sent));
                 }
 
                 if (inFlight.Count == 0)
@@ -41,15 +41,23 @@ public sealed partial class SyncRound
                     return;
                 }
 
-                var (reply, entries) = inFlight.Dequeue();
+                var (reply, entries, lastSeq) = inFlight.Dequeue();
                 var answer = await reply;
-                if (answer.AckedOriginSeq <= acked)
+
+                // An earlier reply may already cover this batch: the hub answers with its ack when it replies, which
+                // can include batches applied after this one's request (or a repeat the hub held before the round).
+                // What must hold is that the hub holds all of this batch.
+                if (answer.AckedOriginSeq < lastSeq)
                 {
-                    throw new InvalidOperationException($"The hub did not advance its acknowledgement past {acked}.");
+                    throw new InvalidOperationException($"The hub acknowledged {answer.AckedOriginSeq}, short of the batch it took, which ends at {lastSeq}.");
                 }
 
-                acked = answer.AckedOriginSeq;
-                await store.WriteCursorAsync(MetaKeys.PushAcked, acked, cancellationToken);
+                if (answer.AckedOriginSeq > acked)
+                {
+                    acked = answer.AckedOriginSeq;
+                    await store.WriteCursorAsync(MetaKeys.PushAcked, acked, cancellationToken);
+                }
+
                 status.Update(s => s with { Pushed = s.Pushed + entries });
             }
         }
@@ -60,7 +68,7 @@ public sealed partial class SyncRound
             if (inFlight.Count > 0)
             {
                 await abandon.CancelAsync();
-                foreach (var (reply, _) in inFlight)
+                foreach (var (reply, _, _) in inFlight)
                 {
                     await ((Task)reply).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 }

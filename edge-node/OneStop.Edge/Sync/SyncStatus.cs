@@ -64,4 +64,12 @@ public sealed record SyncSnapshot(
     public long? HubWallMs { get; init; }
 
     public long? HelloTimestamp { get; init; }
+
+    /// <summary>Attachment contents fetched from the hub (filed online) since start, and why the last fetch failed.</summary>
+    public long BlobsFetched { get; init; }
+
+    /// <summary>Bytes of attachment content received from the hub since start: a resumed fetch adds only what it lacked.</summary>
+    public long BlobBytesFetched { get; init; }
+
+    public string? LastFetchError { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OneStop.Core.Catalogue;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Merge;
 using OneStop.Storage;
@@ -37,6 +38,9 @@ internal static class DeskDossierReader
             DueDate = DateOnly.TryParseExact(Text(root, DeskDossierFields.DueDate), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? due : null,
             Payments = [.. payments.OrderBy(p => p.At)],
             PublicCode = Text(root, PublicCode.Field),
+            FormVersion = root.TryGetProperty(FormSchemaVersions.DossierField, out var version) && version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var v)
+                ? v
+                : FormSchemaVersions.First,
         };
     }
 

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
+using OneStop.Core.Audit;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Forms;
 using OneStop.Edge.Attachments;
+using OneStop.Edge.Audit;
 using OneStop.Edge.Dossiers;
+using OneStop.Edge.Store;
 using OneStop.Ui.Ports;
 using OneStop.Ui.Security;
 
@@ -12,9 +15,11 @@ namespace OneStop.Edge.Ui;
 /// <summary>The attachment port over the node's <see cref="AttachmentService"/>; roles and dossier state checked here.</summary>
 public sealed class EdgeDeskAttachments(
     AttachmentService attachments,
+    BlobStore blobs,
     IIntakeDesk desk,
     AuthenticationStateProvider authentication,
-    IOptions<EdgeOptions> options) : IDeskAttachments
+    IOptions<EdgeOptions> options,
+    Audit.EdgeAuditLog? audit = null) : IDeskAttachments
 {
     /// <summary>What a phone camera, a scanner or a PDF printer makes; nothing a browser would run.</summary>
     private static readonly string[] AcceptedTypes = ["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "application/pdf"];
@@ -24,7 +29,13 @@ public sealed class EdgeDeskAttachments(
     public async Task<IReadOnlyList<DeskAttachment>> ListAsync(Guid dossierId, CancellationToken cancellationToken = default)
     {
         await DeskUser.RequireAsync(authentication, DeskAction.ReadDossiers);
-        return [.. (await attachments.ListForDossierAsync(dossierId, cancellationToken)).OrderBy(v => v.Id).Select(Map)];
+        var listed = new List<DeskAttachment>();
+        foreach (var view in (await attachments.ListForDossierAsync(dossierId, cancellationToken)).OrderBy(v => v.Id))
+        {
+            listed.Add(Map(view) with { Held = await blobs.HoldsAsync(view.Sha256, cancellationToken) });
+        }
+
+        return listed;
     }
 
     public async Task<DeskAttachment> AddAsync(Guid dossierId, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default)
@@ -47,6 +58,7 @@ public sealed class EdgeDeskAttachments(
         try
         {
             var view = await attachments.AddAsync(dossierId, string.IsNullOrWhiteSpace(fileName) ? "tep-dinh-kem" : fileName, type, content, cancellationToken);
+            await audit.RecordAsync(user, AuditActions.Changed, dossierId.ToString(), "attached " + view.Id, cancellationToken);
             return Map(view);
         }
         catch (IntakeException ex)
@@ -57,7 +69,8 @@ public sealed class EdgeDeskAttachments(
 
     public async Task<DeskAttachmentContent?> ReadAsync(Guid dossierId, Guid attachmentId, CancellationToken cancellationToken = default)
     {
-        await DeskUser.RequireAsync(authentication, DeskAction.ReadDossiers);
+        var user = await DeskUser.RequireAsync(authentication, DeskAction.ReadDossiers);
+        await audit.RecordAsync(user, AuditActions.Exported, dossierId.ToString(), "attachment " + attachmentId, cancellationToken);
         // The dossier in the address must be the attachment's own, so a link cannot be forged across dossiers.
         return await attachments.ReadAsync(attachmentId, cancellationToken) is { } found && found.View.DossierId == dossierId
             ? new DeskAttachmentContent(Map(found.View), found.Content)

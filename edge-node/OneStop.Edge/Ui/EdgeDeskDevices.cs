@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
+using OneStop.Core.Audit;
 using OneStop.Core.Calendar;
+using OneStop.Edge.Audit;
 using OneStop.Hardware;
 using OneStop.Hardware.CardReader;
 using OneStop.Hardware.Printer;
@@ -10,7 +12,7 @@ using OneStop.Ui.Security;
 namespace OneStop.Edge.Ui;
 
 /// <summary>The device port over the node's <see cref="DeviceSet"/>; printing checks the role here, on the server.</summary>
-public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInbox scans, AuthenticationStateProvider authentication, Devices.PrinterPaper paper) : IDeskDevices
+public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInbox scans, AuthenticationStateProvider authentication, Devices.PrinterPaper paper, Audit.EdgeAuditLog? audit = null) : IDeskDevices
 {
     /// <summary>One press of "drain" takes a fifth of the charge: low battery (and the node's clean stop) comes within a few presses.</summary>
     private const double DefaultDrainPercent = 20;
@@ -28,7 +30,7 @@ public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInb
 
     public async Task<DeskPrintResult> PrintSlipAsync(Guid dossierId, string statusUrl, CancellationToken cancellationToken = default)
     {
-        await RequireAsync(DeskAction.PrintSlip);
+        var user = await RequireAsync(DeskAction.PrintSlip);
         var dossier = await desk.GetDossierAsync(dossierId, cancellationToken) ?? throw new KeyNotFoundException($"No dossier {dossierId}.");
         if (dossier.ReceivedAt is not { } receivedAt || dossier.DueDate is not { } due)
         {
@@ -38,6 +40,7 @@ public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInb
         var procedure = await desk.FindProcedureAsync(dossier.ProcedureCode, cancellationToken);
         var slip = AppointmentSlip(desk.Settings.OfficeNameVi, dossier, procedure?.NameVi, receivedAt, due, statusUrl);
         var result = await paper.PrintAsync(slip, cancellationToken);
+        await audit.RecordAsync(user, AuditActions.Printed, dossierId.ToString(), result.Succeeded ? "slip" : "slip failed", cancellationToken);
         return new DeskPrintResult(result.Succeeded, result.Error);
     }
 
@@ -97,5 +100,5 @@ public sealed class EdgeDeskDevices(DeviceSet devices, IIntakeDesk desk, ScanInb
         return scans.Last?.Text;
     }
 
-    private Task RequireAsync(DeskAction action) => authentication.RequireAsync(action);
+    private Task<System.Security.Claims.ClaimsPrincipal> RequireAsync(DeskAction action) => authentication.RequireAsync(action);
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using OneStop.Core.Audit;
 using OneStop.Core.Dossiers;
+using OneStop.Edge.Audit;
 using OneStop.Edge.Dossiers;
 using OneStop.Ui.Ports;
 using OneStop.Ui.Security;
@@ -7,7 +9,7 @@ using OneStop.Ui.Security;
 namespace OneStop.Edge.Ui;
 
 /// <summary>Draft edits and corrections over <see cref="DossierCorrector"/>; who may do which is checked here, on the server.</summary>
-public sealed class EdgeDeskDossierEdits(DossierCorrector corrector, IIntakeDesk desk, AuthenticationStateProvider authentication) : IDeskDossierEdits
+public sealed class EdgeDeskDossierEdits(DossierCorrector corrector, IIntakeDesk desk, AuthenticationStateProvider authentication, Audit.EdgeAuditLog? audit = null) : IDeskDossierEdits
 {
     public async Task<DeskDossier> SaveAsync(Guid id, string applicantName, IReadOnlyDictionary<string, string?> answers, string? reason, CancellationToken cancellationToken = default)
     {
@@ -17,6 +19,7 @@ public sealed class EdgeDeskDossierEdits(DossierCorrector corrector, IIntakeDesk
         try
         {
             await corrector.SaveAsync(id, applicantName, answers, user.UserName(), reason, cancellationToken);
+            await audit.RecordAsync(user, AuditActions.Changed, id.ToString(), reason is null ? "edited" : "corrected: " + reason, cancellationToken);
         }
         catch (IntakeException ex)
         {

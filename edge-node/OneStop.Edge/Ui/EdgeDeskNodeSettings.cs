@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
+using OneStop.Core.Audit;
 using OneStop.Core.Nodes;
 using OneStop.Edge.Accounts;
+using OneStop.Edge.Audit;
 using OneStop.Edge.Nodes;
 using OneStop.Ui.Ports;
 using OneStop.Ui.Security;
@@ -16,7 +18,8 @@ public sealed class EdgeDeskNodeSettings(
     AuthenticationStateProvider authentication,
     NavigationManager navigation,
     IOptions<EdgeOptions> edgeOptions,
-    IOptions<EdgeUiOptions> uiOptions) : IDeskNodeSettings
+    IOptions<EdgeUiOptions> uiOptions,
+    Audit.EdgeAuditLog? audit = null) : IDeskNodeSettings
 {
     public CommuneList Communes => settings.Communes;
 
@@ -60,7 +63,9 @@ public sealed class EdgeDeskNodeSettings(
             }
         }
 
-        return Keys(await settings.WriteAsync(values, completeSetup, cancellationToken));
+        var errors = Keys(await settings.WriteAsync(values, completeSetup, cancellationToken));
+        await audit.RecordAsync(user, AuditActions.Admin, "settings", (completeSetup ? "setup completed" : "saved") + (errors.Count == 0 ? string.Empty : " refused"), cancellationToken);
+        return errors;
     }
 
     private static Dictionary<string, string> Keys(IReadOnlyDictionary<string, string> errors) =>

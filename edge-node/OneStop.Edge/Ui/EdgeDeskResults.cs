@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using OneStop.Core.Audit;
 using OneStop.Core.Forms;
 using OneStop.Core.Slips;
+using OneStop.Edge.Audit;
 using OneStop.Edge.DigitalResults;
 using OneStop.Edge.Dossiers;
 using OneStop.Edge.Store;
@@ -10,7 +12,7 @@ using OneStop.Ui.Security;
 namespace OneStop.Edge.Ui;
 
 /// <summary>The result port over <see cref="ResultService"/>; issuing is for those who may change a dossier's status.</summary>
-public sealed class EdgeDeskResults(ResultService results, EdgeStore store, AuthenticationStateProvider authentication) : IDeskResults
+public sealed class EdgeDeskResults(ResultService results, EdgeStore store, AuthenticationStateProvider authentication, Audit.EdgeAuditLog? audit = null) : IDeskResults
 {
     public async Task<DeskResult?> FindAsync(Guid dossierId, CancellationToken cancellationToken = default)
     {
@@ -20,10 +22,12 @@ public sealed class EdgeDeskResults(ResultService results, EdgeStore store, Auth
 
     public async Task<DeskResult> IssueAsync(Guid dossierId, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default)
     {
-        await authentication.RequireAsync(DeskAction.ChangeStatus);
+        var user = await authentication.RequireAsync(DeskAction.ChangeStatus);
         try
         {
-            return Map(await results.IssueAsync(dossierId, fileName, contentType, content, cancellationToken));
+            var issued = Map(await results.IssueAsync(dossierId, fileName, contentType, content, cancellationToken));
+            await audit.RecordAsync(user, AuditActions.Changed, dossierId.ToString(), "result issued", cancellationToken);
+            return issued;
         }
         catch (IntakeException ex)
         {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using OneStop.Core.Audit;
+using OneStop.Edge.Audit;
 using OneStop.Edge.StoreHealth;
 using OneStop.Ui.Ports;
 using OneStop.Ui.Security;
@@ -6,7 +8,7 @@ using OneStop.Ui.Security;
 namespace OneStop.Edge.Ui;
 
 /// <summary>The storage port over the node's store health; recovery and housekeeping check the role here, on the server.</summary>
-public sealed class EdgeDeskStorage(StoreHealthState health, StoreRecovery recovery, BlobHousekeeping housekeeping, AuthenticationStateProvider authentication, ILogger<EdgeDeskStorage> logger) : IDeskStorage
+public sealed class EdgeDeskStorage(StoreHealthState health, StoreRecovery recovery, BlobHousekeeping housekeeping, AuthenticationStateProvider authentication, ILogger<EdgeDeskStorage> logger, Audit.EdgeAuditLog? audit = null) : IDeskStorage
 {
     public DeskStorageStatus Read()
     {
@@ -23,7 +25,7 @@ public sealed class EdgeDeskStorage(StoreHealthState health, StoreRecovery recov
 
     public async Task<DeskRecoveryResult> RecoverAsync(CancellationToken cancellationToken = default)
     {
-        await RequireAsync();
+        await audit.RecordAsync(await RequireAsync(), AuditActions.Admin, "storage", "recover", cancellationToken);
         try
         {
             var outcome = await recovery.RecoverAsync(cancellationToken);
@@ -38,9 +40,9 @@ public sealed class EdgeDeskStorage(StoreHealthState health, StoreRecovery recov
 
     public async Task<long> FreeSpaceAsync(CancellationToken cancellationToken = default)
     {
-        await RequireAsync();
+        await audit.RecordAsync(await RequireAsync(), AuditActions.Admin, "storage", "free space", cancellationToken);
         return (await housekeeping.RunAsync(cancellationToken)).Bytes;
     }
 
-    private Task RequireAsync() => authentication.RequireAsync(DeskAction.ManageStorage);
+    private Task<System.Security.Claims.ClaimsPrincipal> RequireAsync() => authentication.RequireAsync(DeskAction.ManageStorage);
 }

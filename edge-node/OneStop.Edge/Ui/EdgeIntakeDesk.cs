@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
+using OneStop.Core.Audit;
 using OneStop.Core.Calendar;
 using OneStop.Core.Catalogue;
 using OneStop.Core.Changes;
@@ -9,6 +10,7 @@ using OneStop.Core.Forms;
 using OneStop.Core.Merge;
 using OneStop.Core.Nodes;
 using OneStop.Core.Statistics;
+using OneStop.Edge.Audit;
 using OneStop.Edge.Catalogue;
 using OneStop.Edge.Clock;
 using OneStop.Edge.Dossiers;
@@ -35,7 +37,8 @@ public sealed class EdgeIntakeDesk(
     TimeProvider time,
     Nodes.EdgeNodeSettings nodeSettings,
     DeskLegalDate? legalDate = null,
-    Payments.EdgePublishedBankAccount? publishedBank = null) : IIntakeDesk
+    Payments.EdgePublishedBankAccount? publishedBank = null,
+    Audit.EdgeAuditLog? audit = null) : IIntakeDesk
 {
     public DeskSettings Settings => BuildSettings(edgeOptions.Value, uiOptions.Value, nodeSettings.Current, publishedBank?.Current);
 
@@ -52,10 +55,12 @@ public sealed class EdgeIntakeDesk(
         return await catalogue.FindAsync(code, cancellationToken);
     }
 
-    public async Task<FormSchema?> FindFormAsync(string procedureCode, CancellationToken cancellationToken = default)
+    public async Task<FormSchema?> FindFormAsync(string procedureCode, int? formVersion = null, CancellationToken cancellationToken = default)
     {
         await RequireAsync(DeskAction.ReadCatalogue);
-        return await catalogue.FindAsync(procedureCode, cancellationToken) is { } procedure ? FormSchemaParser.Parse(procedure.FormJson, optionLists.Lists) : null;
+        return await catalogue.FindAsync(procedureCode, cancellationToken) is { } procedure
+            ? FormSchemaParser.Parse(FormSchemaVersions.FormJsonFor(procedure, formVersion), optionLists.Lists)
+            : null;
     }
 
     public async Task<DeskDossier> FileAsync(DossierFiling filing, CancellationToken cancellationToken = default)
@@ -69,6 +74,7 @@ public sealed class EdgeIntakeDesk(
             .ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
         var draft = new DossierDraft(filing.ProcedureCode, filing.ApplicantName, answers, AsDraft: !filing.Receive) { ConfirmedDate = legalDate?.Confirmed, DataReused = filing.DataReused };
         var dossier = await ValidatedAsync(() => dossiers.CreateAsync(draft, user.UserName(), cancellationToken, user.Role() == DeskRoles.Volunteer ? FilingChannel.Assisted : FilingChannel.Desk));
+        await audit.RecordAsync(user, AuditActions.Changed, dossier.Id.ToString(), filing.Receive ? "filed and received" : "draft filed", cancellationToken);
         return VolunteerView.Shown(user, await ReadAsync(dossier.Id, cancellationToken));
     }
 
@@ -81,6 +87,7 @@ public sealed class EdgeIntakeDesk(
             return null;
         }
 
+        await audit.RecordAsync(user, AuditActions.Viewed, id.ToString(), null, cancellationToken);
         return await TryReadAsync(id, cancellationToken) is { } dossier ? VolunteerView.Shown(user, dossier) : null;
     }
 
@@ -88,6 +95,7 @@ public sealed class EdgeIntakeDesk(
     {
         var user = await RequireAsync(DeskAction.ReceiveDossier);
         await ValidatedAsync(() => dossiers.ReceiveAsync(id, user.UserName(), legalDate?.Confirmed, cancellationToken));
+        await audit.RecordAsync(user, AuditActions.Changed, id.ToString(), "received", cancellationToken);
         return await ReadAsync(id, cancellationToken);
     }
 
@@ -100,6 +108,7 @@ public sealed class EdgeIntakeDesk(
 
         var user = await RequireAsync(DeskAction.ChangeStatus);
         await ValidatedAsync(() => dossiers.ChangeStatusAsync(id, to, user.UserName(), reason, legalDate?.Confirmed, cancellationToken));
+        await audit.RecordAsync(user, AuditActions.Changed, id.ToString(), "status " + to.ToName(), cancellationToken);
         return await ReadAsync(id, cancellationToken);
     }
 
@@ -129,6 +138,7 @@ public sealed class EdgeIntakeDesk(
         }
 
         await store.WriteAsync(id, RecordTypes.Dossier, edgeOptions.Value.CommuneCode, values, cancellationToken);
+        await audit.RecordAsync(user, AuditActions.Changed, id.ToString(), "fee " + method, cancellationToken);
         return await ReadAsync(id, cancellationToken);
     }
 

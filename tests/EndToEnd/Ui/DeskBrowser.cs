@@ -38,12 +38,12 @@ internal sealed class DeskBrowser : IAsyncDisposable
         return new DeskBrowser(playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync(Uri baseUrl)
+    public async Task<IPage> NewPageAsync(Uri baseUrl, int width = 1366, int height = 768)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "vi-VN",
         });
         context.SetDefaultTimeout(15_000);

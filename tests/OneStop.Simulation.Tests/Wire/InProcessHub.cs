@@ -27,6 +27,8 @@ internal sealed class InProcessHub : IAsyncDisposable
 
     public HubStore Store => _app.Services.GetRequiredService<HubStore>();
 
+    public AttachmentStore Attachments => _app.Services.GetRequiredService<AttachmentStore>();
+
     public Uri Address => _app.GetTestServer().BaseAddress;
 
     public static async Task<InProcessHub> StartAsync(string directory, IEnumerable<SimNodeIdentity> nodes, TimeProvider time, FaultLedger ledger)

@@ -27,7 +27,7 @@ internal sealed class FakeIntakeDesk : IIntakeDesk
     public Task<Procedure?> FindProcedureAsync(string code, CancellationToken cancellationToken = default) =>
         Task.FromResult(Catalogue.Value.Procedures.FirstOrDefault(p => p.Code == code));
 
-    public Task<FormSchema?> FindFormAsync(string procedureCode, CancellationToken cancellationToken = default) =>
+    public Task<FormSchema?> FindFormAsync(string procedureCode, int? formVersion = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Catalogue.Value.Procedures.FirstOrDefault(p => p.Code == procedureCode) is { } p ? FormSchemaParser.Parse(p.FormJson, Catalogue.Value.Lists) : null);
 
     public Task<DeskDossier> FileAsync(DossierFiling filing, CancellationToken cancellationToken = default)

@@ -23,6 +23,13 @@ public interface IConsoleCatalogue
 
     /// <summary>Publishes new amounts for fee lines, charged for dossiers received on or after <paramref name="effectiveFrom"/>.</summary>
     Task<ConsoleResult> PublishFeesAsync(ClaimsPrincipal actor, string code, DateOnly effectiveFrom, IReadOnlyDictionary<string, long> amounts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Publishes <paramref name="formJson"/> as the next version of the procedure's form schema; the one it replaces
+    /// stays in the history, so dossiers filed under it keep rendering with it. Refused when the schema does not parse
+    /// or equals the version in force.
+    /// </summary>
+    Task<ConsoleResult> PublishFormAsync(ClaimsPrincipal actor, string code, string formJson, CancellationToken cancellationToken);
 }
 
 public sealed record ProcedureDraft(string Code, string NameVi, string NameEn, string FieldVi, string FieldEn, int WorkingDays, bool SameDay);

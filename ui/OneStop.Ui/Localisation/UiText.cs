@@ -122,6 +122,7 @@ public static class UiText
         ["signin.password"] = ("Mật khẩu", "Password"),
         ["signin.submit"] = ("Đăng nhập", "Sign in"),
         ["signin.failed"] = ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."),
+        ["signin.locked"] = ("Tài khoản tạm khoá, thử lại sau {0} phút.", "Account locked for now: try again in {0} minutes."),
         ["signin.offline"] = ("Đăng nhập được cả khi mất mạng.", "Sign-in works with the link down."),
 
         ["common.back"] = ("Quay lại", "Back"),
@@ -305,6 +306,7 @@ public static class UiText
         ["attach.toolarge"] = ("Tệp quá lớn: tối đa {0}. Hãy chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp.", "The file is too large: at most {0}. Take the photo at a lower resolution or split the file."),
         ["attach.missing"] = ("Chưa chọn tệp nào.", "No file was chosen."),
         ["attach.done"] = ("Đã đính kèm tệp. Tệp sẽ được gửi lên tỉnh khi có mạng.", "The file was attached. It goes to the province with the next sync."),
+        ["attach.arriving"] = ("Đang tải tệp về từ tỉnh; mở được khi tải xong.", "Being fetched from the province; it opens once it is here."),
         ["attach.draftonly"] = ("Tình nguyện viên chỉ đính kèm được vào hồ sơ nháp.", "Volunteers can attach files to drafts only."),
         ["size.kb"] = ("{0} KB", "{0} KB"),
         ["size.mb"] = ("{0:0.#} MB", "{0:0.#} MB"),

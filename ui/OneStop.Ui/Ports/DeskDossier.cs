@@ -31,6 +31,12 @@ public sealed record DeskDossier(
     /// <summary>The code to print and show: the public code in groups, else the older code read from the id.</summary>
     public string Code => PublicCode is { } code ? OneStop.Core.Dossiers.PublicCode.Grouped(code) : DossierCode.Of(Id);
 
+    /// <summary>
+    /// The version of the procedure's form schema the dossier was filed under; its answers are shown and corrected
+    /// with that schema even after the province publishes another.
+    /// </summary>
+    public int FormVersion { get; init; } = OneStop.Core.Catalogue.FormSchemaVersions.First;
+
     /// <summary>Dates a person confirmed because the node's clock was suspect, oldest first.</summary>
     public IReadOnlyList<DeskDateConfirmation> DateConfirmations { get; init; } = [];
 }

@@ -20,6 +20,10 @@ public interface IDeskAttachments
 }
 
 /// <summary>An attachment's record; its content may still be on its way from the hub.</summary>
-public sealed record DeskAttachment(Guid Id, Guid DossierId, string FileName, string ContentType, long Size);
+public sealed record DeskAttachment(Guid Id, Guid DossierId, string FileName, string ContentType, long Size)
+{
+    /// <summary>False while the content is still being fetched from the hub (a file a resident attached online).</summary>
+    public bool Held { get; init; } = true;
+}
 
 public sealed record DeskAttachmentContent(DeskAttachment Attachment, byte[] Content);

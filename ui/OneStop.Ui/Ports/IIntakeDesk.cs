@@ -17,8 +17,11 @@ public interface IIntakeDesk
 
     Task<Procedure?> FindProcedureAsync(string code, CancellationToken cancellationToken = default);
 
-    /// <summary>The procedure's intake form with shared option lists resolved; null for an unknown procedure.</summary>
-    Task<FormSchema?> FindFormAsync(string procedureCode, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The procedure's intake form with shared option lists resolved: the version in force, or <paramref name="formVersion"/>
+    /// (a dossier's <see cref="DeskDossier.FormVersion"/>) when given; null for an unknown procedure.
+    /// </summary>
+    Task<FormSchema?> FindFormAsync(string procedureCode, int? formVersion = null, CancellationToken cancellationToken = default);
 
     /// <summary>Validates and saves a new dossier: a draft, or received at once when <see cref="DossierFiling.Receive"/> is set.</summary>
     /// <exception cref="DeskValidationException">The answers do not pass the form's checks.</exception>

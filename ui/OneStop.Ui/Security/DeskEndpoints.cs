@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Ui.Localisation;
 using OneStop.Ui.Ports;
 
@@ -20,8 +21,13 @@ public static class DeskEndpoints
     public static IEndpointRouteBuilder MapDeskEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/signin", SignInAsync);
-        app.MapPost("/account/signout", async (HttpContext http) =>
+        app.MapPost("/account/signout", async (HttpContext http, IDeskSignIn signIn) =>
         {
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                await signIn.SignedOutAsync(http.User.UserName(), http.RequestAborted);
+            }
+
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/signin");
         });
@@ -49,15 +55,16 @@ public static class DeskEndpoints
         [FromForm] string? userName,
         [FromForm] string? password,
         [FromForm] string? returnUrl,
-        IDeskAccounts accounts,
+        IDeskSignIn signIn,
         HttpContext http)
     {
-        var account = string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)
-            ? null
-            : await accounts.VerifyAsync(userName.Trim(), password, http.RequestAborted);
-        if (account is null)
+        var result = string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)
+            ? new DeskSignInResult(DeskSignInOutcome.WrongCredentials)
+            : await signIn.SignInAsync(userName.Trim(), password, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
+        if (result.Account is not { } account)
         {
-            return Results.LocalRedirect($"/signin?error=true&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
+            var why = result.Outcome == DeskSignInOutcome.LockedOut ? $"locked={result.MinutesLeft}" : "error=true";
+            return Results.LocalRedirect($"/signin?{why}&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}");
         }
 
         var identity = new ClaimsIdentity(
@@ -65,6 +72,7 @@ public static class DeskEndpoints
                 new Claim(ClaimTypes.Name, account.UserName),
                 new Claim(ClaimTypes.Role, account.Role),
                 new Claim(DeskClaims.DisplayName, account.DisplayName),
+                new Claim(DeskClaims.SignedInAt, (http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
