@@ -160,7 +160,7 @@ public sealed class PersonalDataCipher
     public byte[] SealContent(string sha256, ReadOnlySpan<byte> content)
     {
         var sealedBytes = new byte[ContentMagic.Length + 12 + content.Length + 16];
-        ContentMagic.CopyTo(sealedBytes, 0);
+        ContentMagic.CopyTo(sealedBytes);
         var nonce = sealedBytes.AsSpan(ContentMagic.Length, 12);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_fieldKey, 16);
@@ -192,7 +192,8 @@ public sealed class PersonalDataCipher
         return plain;
     }
 
-    private static readonly byte[] ContentMagic = "OSE1"u8.ToArray();
+    /// <summary>The first bytes of sealed content.</summary>
+    public static ReadOnlySpan<byte> ContentMagic => "OSE1"u8;
 
     /// <summary>Bytes sealed content takes beyond the content: magic (4), nonce (12), tag (16).</summary>
     public const int ContentOverhead = 32;

@@ -38,6 +38,7 @@ public sealed partial class EdgeStore
             rows += await SealLogAsync(connection, transaction, "change_log", cancellationToken);
             rows += await SealLogAsync(connection, transaction, "change_log_retired", cancellationToken);
             rows += await SealBlobsAsync(connection, transaction, cipher, cancellationToken);
+            rows += await DropPlainFetchPiecesAsync(connection, transaction, cancellationToken);
             await MetaTable.WriteAsync(connection, transaction, SealedMetaKey, "v1", cancellationToken);
             return rows;
         }, null, cancellationToken);
@@ -149,6 +150,25 @@ public sealed partial class EdgeStore
     private static bool NeedsSealing(PersonalDataCipher cipher, FieldChange write) =>
         write.Json is { } json && !write.Deleted && cipher.IsPersonal(RecordTypes.Dossier, write.Name)
         && !json.StartsWith("\"" + FieldEnvelope.Prefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Pieces of a fetch that an earlier build cut mid-way are in clear: they are dropped rather than sealed, and the
+    /// fetch starts again from the first byte (once, at the upgrade), so one sealing rule holds for pieces.
+    /// </summary>
+    private static async Task<long> DropPlainFetchPiecesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'attachment_fetch_pieces'";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+        {
+            return 0;
+        }
+
+        command.CommandText = "DELETE FROM attachment_fetch_pieces WHERE substr(data, 1, 4) <> $sealed";
+        command.Parameters.AddWithValue("$sealed", PersonalDataCipher.ContentMagic.ToArray());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static async Task<long> SealBlobsAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataCipher cipher, CancellationToken cancellationToken)
     {

@@ -108,7 +108,7 @@ public sealed class SealedAtRestTests
         Assert.True(raw.AsSpan().IndexOf(Scan.AsSpan(0, 40)) < 0, "the scan is in the node's files in clear");
     }
 
-    private static byte[] RawBytes(string databasePath)
+    internal static byte[] RawBytes(string databasePath)
     {
         SqliteConnection.ClearAllPools();
         using var all = new MemoryStream();
