@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using OneStop.Core.Changes;
 using OneStop.Core.Privacy;
 
@@ -38,6 +39,22 @@ public static class RecordSealing
 
     /// <summary>A stored change-log entry, personal values opened.</summary>
     public static ChangeEntry DecodeEntry(DbConnection connection, string stored) => Open(connection, ChangeCodec.DecodeEntry(stored));
+
+    /// <summary>
+    /// A record's live values document as stored: from <paramref name="stored"/> (sealed), plus with a cipher the blind
+    /// index of each ID number of <paramref name="plain"/> beside it (see <see cref="PersonalDataCipher.IdNumberIndexes"/>).
+    /// </summary>
+    public static string EncodeValues(DbConnection connection, StoredRecord plain, StoredRecord stored)
+    {
+        var values = ChangeCodec.EncodeValues(stored);
+        if (Of(connection) is not { } cipher || cipher.IdNumberIndexes(plain) is not { Count: > 0 } indexes)
+        {
+            return values;
+        }
+
+        var extra = string.Join(',', indexes.Select(pair => JsonSerializer.Serialize(pair.Key) + ":" + JsonSerializer.Serialize(pair.Value)));
+        return values == "{}" ? "{" + extra + "}" : values[..^1] + "," + extra + "}";
+    }
 
     /// <summary>A record's stored live values document with its personal values opened.</summary>
     public static string OpenValues(DbConnection connection, Guid id, string valuesJson) =>

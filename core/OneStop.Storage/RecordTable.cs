@@ -52,7 +52,7 @@ public static class RecordTable
         command.AddParameter("@type", record.Type);
         command.AddParameter("@scope", record.Scope);
         command.AddParameter("@fields", ChangeCodec.EncodeFields(stored.Fields));
-        command.AddParameter("@data", ChangeCodec.EncodeValues(stored));
+        command.AddParameter("@data", RecordSealing.EncodeValues(connection, record, stored));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

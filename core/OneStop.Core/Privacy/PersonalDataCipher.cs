@@ -129,7 +129,8 @@ public sealed class PersonalDataCipher
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var property in document.RootElement.EnumerateObject())
+            // Blind indexes are for lookups inside the store; readers see the values only.
+            foreach (var property in document.RootElement.EnumerateObject().Where(p => !p.Name.EndsWith(BlindIndexSuffix, StringComparison.Ordinal)))
             {
                 writer.WritePropertyName(property.Name);
                 var raw = property.Value.GetRawText();
@@ -151,6 +152,37 @@ public sealed class PersonalDataCipher
         ArgumentNullException.ThrowIfNull(kind);
         var text = $"{kind}\n{NormaliseForIndex(value)}";
         return Convert.ToHexStringLower(HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Ends the name of the property that holds, beside an ID number in a stored values document, its blind index.</summary>
+    public const string BlindIndexSuffix = "#bi";
+
+    /// <summary>The blind index of an ID number (CCCD, CMND), as kept beside it and looked up by.</summary>
+    public string IdNumberIndex(string number) => BlindIndex("id", number);
+
+    /// <summary>
+    /// The blind indexes of a dossier's ID numbers, by the property name they are kept under ("online_filer_cccd#bi"):
+    /// an exact lookup compares these, so it needs neither a plaintext copy nor opening every row.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> IdNumberIndexes(StoredRecord plain)
+    {
+        ArgumentNullException.ThrowIfNull(plain);
+        if (plain.Type != RecordTypes.Dossier)
+        {
+            return [];
+        }
+
+        var indexes = new List<KeyValuePair<string, string>>();
+        foreach (var field in plain.CurrentFields)
+        {
+            if (!field.Deleted && field.Json is { } json && PersonalFields.IsIdNumber(field.Name)
+                && (json.StartsWith('"') ? JsonSerializer.Deserialize<string>(json) : json) is { Length: > 0 } number && !FieldEnvelope.IsSealed(number))
+            {
+                indexes.Add(new(field.Name + BlindIndexSuffix, IdNumberIndex(number)));
+            }
+        }
+
+        return indexes;
     }
 
     /// <summary>Diacritics, case, spacing and punctuation do not count: " Nguyễn  Văn-An" and "nguyen van an" index alike; "0012 3456" as "00123456".</summary>
