@@ -14,8 +14,7 @@ public static class NodeDataKey
     public const string FileName = "data.key";
 
     /// <summary>The cipher of the node whose data folder is <paramref name="dataDirectory"/>, making the key on first use.</summary>
-    public static PersonalDataCipher Open(string dataDirectory) =>
-        new(Convert.FromHexString(OwnerOnlySecretFile.ReadOrCreate(Path.Combine(dataDirectory, FileName), FieldEnvelope.KeyBytes).Secret));
+    public static PersonalDataCipher Open(string dataDirectory) => DataKeyFile.Open(Path.Combine(dataDirectory, FileName));
 
     /// <summary>The cipher when the folder holds a key (a store being salvaged); null when it never had one.</summary>
     public static PersonalDataCipher? TryOpenExisting(string dataDirectory) =>
