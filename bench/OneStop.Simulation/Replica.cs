@@ -59,7 +59,8 @@ public sealed class Replica
 
     private static async Task<EdgeStore> OpenStoreAsync(string nodeId, string path, SimClock clock)
     {
-        var store = new EdgeStore(new SqliteDatabase(path), nodeId);
+        // Sealed as on a real node, so convergence is checked with personal fields encrypted at rest.
+        var store = new EdgeStore(new SqliteDatabase(path) { Cipher = SimKeys.CipherOf(nodeId) }, nodeId);
         await store.InitialiseAsync(clock);
         return store;
     }

@@ -49,10 +49,13 @@ public static class HubExtensions
     {
         builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        // Personal fields are sealed under the province's key on either engine (Privacy/ProvinceDataKey).
+        builder.Services.AddSingleton(sp => Privacy.ProvinceDataKey.Open(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory));
         builder.Services.AddSingleton(sp =>
-            new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory, "hub.db")));
+            new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectory, "hub.db")) { Cipher = sp.GetRequiredService<OneStop.Core.Privacy.PersonalDataCipher>() });
         builder.Services.AddSingleton(sp => HubDatabases.Create(
-            sp.GetRequiredService<IOptions<HubOptions>>().Value, builder.Configuration.GetConnectionString("Hub"), sp.GetRequiredService<SqliteDatabase>));
+            sp.GetRequiredService<IOptions<HubOptions>>().Value, builder.Configuration.GetConnectionString("Hub"), sp.GetRequiredService<SqliteDatabase>,
+            sp.GetRequiredService<OneStop.Core.Privacy.PersonalDataCipher>()));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<HubOptions>>().Value;

@@ -39,10 +39,12 @@ public static class ConflictTable
             command.AddParameter("@record", conflict.RecordId.ToString());
             command.AddParameter("@scope", scope);
             command.AddParameter("@field", conflict.Field);
+            // Both sides are the record's values: sealed like them (only dossiers have personal fields).
+            var cipher = RecordSealing.Of(connection);
             command.AddParameter("@sides", ChangeCodec.EncodeFields(new Dictionary<string, FieldChange>
             {
-                ["winner"] = conflict.Winner,
-                ["loser"] = conflict.Loser,
+                ["winner"] = cipher?.Seal(conflict.RecordId, RecordTypes.Dossier, conflict.Winner) ?? conflict.Winner,
+                ["loser"] = cipher?.Seal(conflict.RecordId, RecordTypes.Dossier, conflict.Loser) ?? conflict.Loser,
             }));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -72,7 +74,7 @@ public static class ConflictTable
             foreach (var row in group)
             {
                 var sides = ChangeCodec.DecodeFields(row.Sides);
-                var conflict = new FieldConflict(row.RecordId, row.Field, sides["winner"], sides["loser"]);
+                var conflict = OpenSides(connection, new FieldConflict(row.RecordId, row.Field, sides["winner"], sides["loser"]));
                 if (record is not null && IsOpen(record, conflict))
                 {
                     open.Add(new OpenConflict(row.Id, record.Type, record.Scope, conflict));
@@ -103,9 +105,14 @@ public static class ConflictTable
 
         var record = await RecordTable.LoadAsync(connection, transaction, Guid.Parse(recordId), cancellationToken);
         var decoded = ChangeCodec.DecodeFields(sides);
-        var conflict = new FieldConflict(Guid.Parse(recordId), field, decoded["winner"], decoded["loser"]);
+        var conflict = OpenSides(connection, new FieldConflict(Guid.Parse(recordId), field, decoded["winner"], decoded["loser"]));
         return record is not null && IsOpen(record, conflict) ? new OpenConflict(id, record.Type, record.Scope, conflict) : null;
     }
+
+    private static FieldConflict OpenSides(DbConnection connection, FieldConflict conflict) =>
+        RecordSealing.Of(connection) is { } cipher
+            ? conflict with { Winner = cipher.Open(conflict.RecordId, conflict.Winner), Loser = cipher.Open(conflict.RecordId, conflict.Loser) }
+            : conflict;
 
     /// <summary>Both writes are still in the record (a clamp re-clock can replace one) and no write saw either.</summary>
     public static bool IsOpen(StoredRecord record, FieldConflict conflict)

@@ -63,7 +63,8 @@ public static class RecordDigestTable
             while (await reader.ReadAsync(cancellationToken))
             {
                 var id = reader.GetString(0);
-                stale.Add((id, reader.GetInt64(2), new Core.Changes.StoredRecord(Guid.Parse(id), reader.GetString(1), scope, ChangeCodec.DecodeFields(reader.GetString(3)))));
+                // Digests compare values across replicas: of the opened values, never of ciphertexts (their nonces differ).
+                stale.Add((id, reader.GetInt64(2), RecordSealing.Open(connection, new Core.Changes.StoredRecord(Guid.Parse(id), reader.GetString(1), scope, ChangeCodec.DecodeFields(reader.GetString(3))))));
             }
         }
 

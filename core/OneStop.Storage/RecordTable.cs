@@ -35,11 +35,12 @@ public static class RecordTable
             return null;
         }
 
-        return new StoredRecord(id, reader.GetString(0), reader.GetString(1), ChangeCodec.DecodeFields(reader.GetString(2)));
+        return RecordSealing.Open(connection, new StoredRecord(id, reader.GetString(0), reader.GetString(1), ChangeCodec.DecodeFields(reader.GetString(2))));
     }
 
     public static async Task SaveAsync(DbConnection connection, DbTransaction transaction, StoredRecord record, CancellationToken cancellationToken = default)
     {
+        var stored = RecordSealing.Seal(connection, record);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -50,8 +51,8 @@ public static class RecordTable
         command.AddParameter("@id", record.Id.ToString());
         command.AddParameter("@type", record.Type);
         command.AddParameter("@scope", record.Scope);
-        command.AddParameter("@fields", ChangeCodec.EncodeFields(record.Fields));
-        command.AddParameter("@data", ChangeCodec.EncodeValues(record));
+        command.AddParameter("@fields", ChangeCodec.EncodeFields(stored.Fields));
+        command.AddParameter("@data", RecordSealing.EncodeValues(connection, record, stored));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -93,7 +94,8 @@ public static class RecordTable
         var list = new List<RecordData>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            list.Add(new RecordData(Guid.Parse(reader.GetString(0)), type, reader.GetString(1), reader.GetString(2)));
+            var id = Guid.Parse(reader.GetString(0));
+            list.Add(new RecordData(id, type, reader.GetString(1), RecordSealing.OpenValues(connection, id, reader.GetString(2))));
         }
 
         return list;

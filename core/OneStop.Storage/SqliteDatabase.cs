@@ -27,10 +27,14 @@ public sealed class SqliteDatabase : IStoreDatabase
 
     public string Path { get; }
 
+    /// <summary>Seals personal fields of what is written through this database's connections (see <see cref="RecordSealing"/>); null: values as they are.</summary>
+    public OneStop.Core.Privacy.PersonalDataCipher? Cipher { get; init; }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        RecordSealing.Attach(connection, Cipher);
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;", cancellationToken);
         return connection;
     }

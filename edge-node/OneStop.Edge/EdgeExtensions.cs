@@ -20,7 +20,10 @@ public static class EdgeExtensions
         builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
-            new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory, "edge.db")));
+        {
+            var dataDirectory = sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory;
+            return new SqliteDatabase(Path.Combine(dataDirectory, "edge.db")) { Cipher = Privacy.NodeDataKey.Open(dataDirectory) };
+        });
         builder.Services.AddSingleton(sp =>
             new EdgeStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<EdgeOptions>>().Value.NodeId)
             {
@@ -82,6 +85,11 @@ public sealed class EdgeStoreStartup(EdgeStore store, IOptions<EdgeOptions> opti
     public async Task OpenAndSeedAsync(CancellationToken cancellationToken)
     {
         await store.InitialiseAsync(time, cancellationToken);
+        if (await store.SealExistingAsync(cancellationToken) is > 0 and var sealedRows)
+        {
+            logger.LogWarning("Sealed {Rows} rows of personal data written in clear by an earlier build.", sealedRows);
+        }
+
         if (await store.BindIncarnationAsync(MachineIdentity.Read(options.Value.MachineIdentityFile), time, cancellationToken) is { } note)
         {
             logger.LogWarning("Started a new change-log incarnation {Incarnation}: {Reason}.", store.Incarnation, note.Reason);

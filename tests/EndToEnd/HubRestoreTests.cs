@@ -53,7 +53,7 @@ public sealed class HubRestoreTests
                 database = await server.RestoreAsync(dump);
                 await SyncCluster.RunHubCommandAsync(Store(), "new-epoch");
             },
-            () => SyncCluster.PostgresDossierHashesAsync(database)));
+            () => SyncCluster.PostgresDossierHashesAsync(database, cluster.HubDataDirectory)));
     }
 
     private static async Task RestoreScenarioAsync(SyncCluster cluster, HubUnderTest hub)

@@ -62,20 +62,24 @@ internal sealed partial class SyncCluster
 
     /// <summary>
     /// Each dossier a replica holds with the hash of every write it holds (the core's own digest): two replicas
-    /// with equal maps hold the same records with the same versions, conflicts included.
+    /// with equal maps hold the same records with the same versions, conflicts included. Personal values are sealed
+    /// at rest under each replica's own key with random nonces, so they are opened with the key file that sits beside
+    /// the database (the node's data.key, the hub's province.key) before hashing, as the stores' own digests do.
     /// </summary>
     public static async Task<Dictionary<Guid, ulong>> DossierHashesAsync(string databaseFile)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync();
+        RecordSealing.Attach(connection, SealingKeys.Beside(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!));
         return await DossierHashesAsync(connection);
     }
 
-    /// <summary>The same map from a hub on PostgreSQL (the records table has the same columns on both stores).</summary>
-    public static async Task<Dictionary<Guid, ulong>> PostgresDossierHashesAsync(string connectionString)
+    /// <summary>The same map from a hub on PostgreSQL (the records table has the same columns on both stores), opened with the hub's key.</summary>
+    public static async Task<Dictionary<Guid, ulong>> PostgresDossierHashesAsync(string connectionString, string hubDataDirectory)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
+        RecordSealing.Attach(connection, SealingKeys.Beside(hubDataDirectory));
         return await DossierHashesAsync(connection);
     }
 
@@ -87,7 +91,7 @@ internal sealed partial class SyncCluster
         var map = new Dictionary<Guid, ulong>();
         while (await reader.ReadAsync())
         {
-            var record = new StoredRecord(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), ChangeCodec.DecodeFields(reader.GetString(3)));
+            var record = RecordSealing.Open(connection, new StoredRecord(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), ChangeCodec.DecodeFields(reader.GetString(3))));
             map[record.Id] = RecordDigest.Hash(record);
         }
 

@@ -13,7 +13,11 @@ internal sealed class TempStore : IDisposable
 
     public string NodeId { get; }
 
-    public SqliteDatabase Database => new(Path.Combine(_root, "edge.db"));
+    // Sealed like a real node's, so every store test also runs the sealing read and write paths.
+    public SqliteDatabase Database => new(Path.Combine(_root, "edge.db")) { Cipher = OneStop.Edge.Privacy.NodeDataKey.Open(_root) };
+
+    /// <summary>The file the store's data lives in, for tests that read its raw bytes.</summary>
+    public string DatabasePath => Path.Combine(_root, "edge.db");
 
     public async Task<EdgeStore> OpenAsync(TimeProvider time)
     {

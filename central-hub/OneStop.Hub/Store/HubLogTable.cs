@@ -23,7 +23,7 @@ internal static class HubLogTable
         command.AddParameter("@seq", entry.OriginSeq);
         command.AddParameter("@record", entry.RecordId.ToString());
         command.AddParameter("@scope", entry.Scope);
-        command.AddParameter("@entry", ChangeCodec.EncodeEntry(entry));
+        command.AddParameter("@entry", RecordSealing.EncodeEntry(connection, entry));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

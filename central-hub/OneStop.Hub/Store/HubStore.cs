@@ -197,7 +197,7 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
         var list = new List<HubLogEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            list.Add(new HubLogEntry(reader.GetInt64(0), ChangeCodec.DecodeEntry(reader.GetString(1))));
+            list.Add(new HubLogEntry(reader.GetInt64(0), RecordSealing.DecodeEntry(connection, reader.GetString(1))));
         }
 
         return list;

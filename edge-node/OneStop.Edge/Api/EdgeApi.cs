@@ -46,6 +46,7 @@ public static class EdgeApi
                 : Results.NotFound();
         });
         api.MapSimulatorApi();
+        api.MapDossierSearchApi();
         Audit.EdgeAuditApi.MapAuditApi(api);
         Attachments.Scans.ScanOriginalsApi.MapScanOriginalsApi(api);
         api.MapGet("/conflicts", async (EdgeStore store, CancellationToken ct) =>

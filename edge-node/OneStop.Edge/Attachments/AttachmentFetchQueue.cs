@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OneStop.Core.Changes;
+using OneStop.Core.Privacy;
 using OneStop.Edge.Store;
 using OneStop.Storage;
 
@@ -81,10 +82,14 @@ public sealed class AttachmentFetchQueue(SqliteDatabase database, EdgeStore stor
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT f.sha256, f.attachment_id, f.size, f.content_type, f.attempts,
-                   (SELECT COALESCE(SUM(length(p.data)), 0) FROM attachment_fetch_pieces p WHERE p.sha256 = f.sha256)
+                   (SELECT COALESCE(SUM(length(p.data) - CASE WHEN substr(p.data, 1, 4) = $sealed THEN $overhead ELSE 0 END), 0)
+                    FROM attachment_fetch_pieces p WHERE p.sha256 = f.sha256)
             FROM attachment_fetches f WHERE f.next_attempt_ms <= $now ORDER BY f.rowid
             """;
         command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        // Pieces are sealed at rest: what is held is counted in the content's own bytes, without the seal's.
+        command.Parameters.AddWithValue("$sealed", PersonalDataCipher.ContentMagic.ToArray());
+        command.Parameters.AddWithValue("$overhead", PersonalDataCipher.ContentOverhead);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var due = new List<QueuedFetch>();
         while (await reader.ReadAsync(cancellationToken))
@@ -110,7 +115,11 @@ public sealed class AttachmentFetchQueue(SqliteDatabase database, EdgeStore stor
         return (reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1));
     }
 
-    /// <summary>Keeps one piece at <paramref name="offset"/>, committed on its own.</summary>
+    /// <summary>
+    /// Keeps one piece at <paramref name="offset"/>, committed on its own, sealed like every other content on the card (a
+    /// scan cut mid-fetch waits here, sometimes for days). The piece's name includes its offset, so pieces cannot be
+    /// reordered or moved to another content without failing their tag.
+    /// </summary>
     public async Task AppendAsync(string sha256, long offset, byte[] data, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -118,22 +127,24 @@ public sealed class AttachmentFetchQueue(SqliteDatabase database, EdgeStore stor
         command.CommandText = "INSERT INTO attachment_fetch_pieces (sha256, \"offset\", data) VALUES ($sha, $offset, $data) ON CONFLICT DO NOTHING";
         command.Parameters.AddWithValue("$sha", sha256);
         command.Parameters.AddWithValue("$offset", offset);
-        command.Parameters.AddWithValue("$data", data);
+        command.Parameters.AddWithValue("$data", database.Cipher?.SealContent(PieceName(sha256, offset), data) ?? data);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The pieces held, in order, as one buffer.</summary>
+    /// <summary>The pieces held, in order, opened, as one buffer (the caller checks it against its SHA-256).</summary>
     public async Task<byte[]> AssembleAsync(string sha256, long size, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data FROM attachment_fetch_pieces WHERE sha256 = $sha ORDER BY \"offset\"";
+        command.CommandText = "SELECT \"offset\", data FROM attachment_fetch_pieces WHERE sha256 = $sha ORDER BY \"offset\"";
         command.Parameters.AddWithValue("$sha", sha256);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         using var buffer = new MemoryStream((int)Math.Min(size, int.MaxValue));
         while (await reader.ReadAsync(cancellationToken))
         {
-            buffer.Write((byte[])reader.GetValue(0));
+            // A piece kept before sealing reads as it is; one that fails its tag stays sealed and fails the hash check.
+            var stored = (byte[])reader.GetValue(1);
+            buffer.Write(database.Cipher?.OpenContent(PieceName(sha256, reader.GetInt64(0)), stored) ?? stored);
         }
 
         return buffer.ToArray();
@@ -221,6 +232,8 @@ public sealed class AttachmentFetchQueue(SqliteDatabase database, EdgeStore stor
         command.Parameters.AddWithValue("$sha", sha256);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string PieceName(string sha256, long offset) => string.Create(CultureInfo.InvariantCulture, $"{sha256}@{offset}");
 
     private static string? Text(StoredRecord record, string field) =>
         record.GetJson(field) is { } json ? JsonSerializer.Deserialize<string>(json) : null;

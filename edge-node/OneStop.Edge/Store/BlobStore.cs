@@ -39,10 +39,13 @@ public sealed class BlobStore(SqliteDatabase database, TimeProvider? time = null
             AND NOT EXISTS (SELECT 1 FROM blob_uploads WHERE sha256 = $sha AND released_ms IS NOT NULL)
             """;
         command.Parameters.AddWithValue("$sha", sha256);
-        if (await command.ExecuteScalarAsync(cancellationToken) is not byte[] data)
+        if (await command.ExecuteScalarAsync(cancellationToken) is not byte[] stored)
         {
             return null;
         }
+
+        // Content written before sealing is read as it is; sealed content that fails its tag is damaged like any other.
+        var data = database.Cipher?.OpenContent(sha256, stored) ?? stored;
 
         if (HashOf(data) != sha256)
         {
@@ -64,7 +67,8 @@ public sealed class BlobStore(SqliteDatabase database, TimeProvider? time = null
 
     /// <summary>
     /// Keeps content fetched from the hub (a file a resident attached online), checked against its name first.
-    /// Counted as uploaded from the start: the hub is where it came from, so it is never sent back.
+    /// Counted as uploaded from the start: the hub is where it came from, so it is never sent back. Sealed at rest like
+    /// content filed at the desk (a scan filed online is a resident's papers all the same).
     /// </summary>
     public async Task StoreFetchedAsync(string sha256, string contentType, byte[] content, CancellationToken cancellationToken = default)
     {
@@ -84,7 +88,7 @@ public sealed class BlobStore(SqliteDatabase database, TimeProvider? time = null
         command.Parameters.AddWithValue("$sha", sha256);
         command.Parameters.AddWithValue("$size", content.LongLength);
         command.Parameters.AddWithValue("$type", contentType);
-        command.Parameters.AddWithValue("$data", content);
+        command.Parameters.AddWithValue("$data", database.Cipher?.SealContent(sha256, content) ?? content);
         command.Parameters.AddWithValue("$now", (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

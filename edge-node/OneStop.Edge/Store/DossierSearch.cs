@@ -21,6 +21,9 @@ public sealed class DossierSearch(SqliteDatabase database)
     // At least this many digits before a number is taken for a CCCD: fewer match half the commune.
     private const int MinIdDigits = 4;
 
+    // A CCCD number has 12 digits (Circular 59/2021/TT-BCA).
+    private const int CccdDigits = 12;
+
     // At least this many hex digits before text is taken for the start of a dossier code (the slip prints 12).
     private const int MinCodeDigits = 6;
 
@@ -44,11 +47,13 @@ public sealed class DossierSearch(SqliteDatabase database)
               AND ($dueTo IS NULL OR json_extract(data, '$.due_date') <= $dueTo)
               AND ($draftsOf IS NULL OR (json_extract(data, '$.status') = 'draft' AND lower(json_extract(data, '$.created_by')) = $draftsOf))
               AND ($name IS NULL
-                   OR onestop_fold(json_extract(data, '$.applicant_name')) LIKE $name ESCAPE '\'
+                   OR onestop_fold(onestop_open(id, 'applicant_name', json_extract(data, '$.applicant_name'))) LIKE $name ESCAPE '\'
                    OR EXISTS (SELECT 1 FROM json_each(records.data) f
-                              WHERE f.key LIKE 'form.%full\_name' ESCAPE '\' AND onestop_fold(f.value) LIKE $name ESCAPE '\')
+                              WHERE f.key LIKE 'form.%full\_name' ESCAPE '\' AND onestop_fold(onestop_open(records.id, f.key, f.value)) LIKE $name ESCAPE '\')
                    OR ($digits IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(records.data) f
-                              WHERE f.key LIKE 'form.%id\_number' ESCAPE '\' AND f.value LIKE $digits))
+                              WHERE f.key LIKE 'form.%id\_number' ESCAPE '\' AND onestop_open(records.id, f.key, f.value) LIKE $digits))
+                   OR ($idIndex IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(records.data) f
+                              WHERE f.key LIKE '%#bi' AND f.value = $idIndex))
                    OR ($code IS NOT NULL AND replace(id, '-', '') LIKE $code)
                    OR ($publicCode IS NOT NULL AND json_extract(data, '$.public_code') = $publicCode))
             ORDER BY COALESCE(json_extract(data, '$.due_date'), '9999-12-31'), json_extract(data, '$.created_at') DESC, id DESC
@@ -57,6 +62,9 @@ public sealed class DossierSearch(SqliteDatabase database)
         var text = criteria.Text?.Trim();
         var folded = VietnameseFolding.Fold(text);
         var digits = text is { Length: > 0 } && text.All(char.IsAsciiDigit) && text.Length >= MinIdDigits ? text : null;
+        // A whole CCCD number is looked up by its keyed blind index: compared as stored, no row opened. A shorter start
+        // of a number still opens each candidate's numbers inside the query.
+        var idIndex = digits is { Length: CccdDigits } && RecordSealing.Of(connection) is { } cipher ? cipher.IdNumberIndex(digits) : null;
         var code = text?.Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         var isCode = code is { Length: >= MinCodeDigits and <= 32 } && code.All(char.IsAsciiHexDigit);
         command.Parameters.AddWithValue("$type", RecordTypes.Dossier);
@@ -69,7 +77,8 @@ public sealed class DossierSearch(SqliteDatabase database)
         command.Parameters.AddWithValue("$dueTo", Db(criteria.DueTo));
         command.Parameters.AddWithValue("$draftsOf", criteria.DraftsOf is { Length: > 0 } by ? by.ToLowerInvariant() : DBNull.Value);
         command.Parameters.AddWithValue("$name", folded.Length == 0 ? DBNull.Value : "%" + EscapeLike(folded) + "%");
-        command.Parameters.AddWithValue("$digits", digits is null ? DBNull.Value : digits + "%");
+        command.Parameters.AddWithValue("$digits", digits is null || idIndex is not null ? DBNull.Value : digits + "%");
+        command.Parameters.AddWithValue("$idIndex", (object?)idIndex ?? DBNull.Value);
         command.Parameters.AddWithValue("$code", isCode ? code + "%" : DBNull.Value);
         command.Parameters.AddWithValue("$publicCode", OneStop.Core.Dossiers.PublicCode.TryNormalise(text, out var publicCode) ? publicCode : DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
@@ -80,7 +89,8 @@ public sealed class DossierSearch(SqliteDatabase database)
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                items.Add(new RecordData(Guid.Parse(reader.GetString(0)), RecordTypes.Dossier, reader.GetString(1), reader.GetString(2)));
+                var id = Guid.Parse(reader.GetString(0));
+                items.Add(new RecordData(id, RecordTypes.Dossier, reader.GetString(1), RecordSealing.OpenValues(connection, id, reader.GetString(2))));
                 total = reader.GetInt64(3);
             }
         }
@@ -98,6 +108,11 @@ public sealed class DossierSearch(SqliteDatabase database)
     private static void RegisterFunctions(SqliteConnection connection)
     {
         connection.CreateFunction("onestop_fold", (string? text) => VietnameseFolding.Fold(text), isDeterministic: true);
+        // Names and ID numbers are sealed at rest: each candidate's value is opened inside the query, so substring and
+        // diacritic-free matching keep working with no plaintext copy on the disk (see docs/security.md).
+        var cipher = RecordSealing.Of(connection);
+        connection.CreateFunction("onestop_open", (string id, string field, string? value) =>
+            cipher is null ? value : cipher.OpenText(Guid.Parse(id), field, value), isDeterministic: true);
         // Stored moments are UTC; the desk filters by the day in Vietnam, when the resident stood at the counter.
         connection.CreateFunction("onestop_local_date", (string? moment) =>
             DateTimeOffset.TryParse(moment, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)

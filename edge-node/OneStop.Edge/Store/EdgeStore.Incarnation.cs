@@ -82,7 +82,7 @@ public sealed partial class EdgeStore
                 await using var reader = await read.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    relog.Add(ChangeCodec.DecodeEntry(reader.GetString(0)));
+                    relog.Add(RecordSealing.DecodeEntry(connection, reader.GetString(0)));
                 }
             }
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using OneStop.Core.Changes;
 using OneStop.Core.Clock;
 using OneStop.Core.Merge;
+using OneStop.Core.Privacy;
 using OneStop.Storage;
 
 namespace OneStop.Edge.Store;
@@ -76,7 +77,7 @@ public sealed partial class EdgeStore
                 command.Parameters.AddWithValue("$sha", sha256);
                 command.Parameters.AddWithValue("$size", content.LongLength);
                 command.Parameters.AddWithValue("$type", contentType);
-                command.Parameters.AddWithValue("$data", content);
+                command.Parameters.AddWithValue("$data", RecordSealing.Of(connection)?.SealContent(sha256, content) ?? content);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -100,13 +101,15 @@ public sealed partial class EdgeStore
         while (await reader.ReadAsync(cancellationToken))
         {
             var text = reader.GetString(0);
-            bytes += text.Length;
+            var entry = RecordSealing.DecodeEntry(connection, text);
+            // The bound is on what goes on the wire, where values travel opened.
+            bytes += text.Contains(FieldEnvelope.Prefix, StringComparison.Ordinal) ? ChangeCodec.EncodeEntry(entry).Length : text.Length;
             if (entries.Count > 0 && bytes > maxBytes)
             {
                 break;
             }
 
-            entries.Add(ChangeCodec.DecodeEntry(text) with { OriginIncarnation = Incarnation });
+            entries.Add(entry with { OriginIncarnation = Incarnation });
         }
 
         return entries;
@@ -263,7 +266,7 @@ public sealed partial class EdgeStore
             : "SELECT entry FROM change_log_retired WHERE incarnation = $incarnation AND seq = $seq";
         command.Parameters.AddWithValue("$seq", clamped.OriginSeq);
         command.Parameters.AddWithValue("$incarnation", clamped.OriginIncarnation);
-        var original = await command.ExecuteScalarAsync(cancellationToken) is string text ? ChangeCodec.DecodeEntry(text) : null;
+        var original = await command.ExecuteScalarAsync(cancellationToken) is string text ? RecordSealing.DecodeEntry(connection, text) : null;
         var result = local is not null && original is not null
             ? RecordMerge.Reclock(local, original, clamped)
             : RecordMerge.Apply(local, clamped);
@@ -307,7 +310,7 @@ public sealed partial class EdgeStore
         command.CommandText = "INSERT INTO change_log (seq, record_id, entry) VALUES ($seq, $record, $entry)";
         command.Parameters.AddWithValue("$seq", entry.OriginSeq);
         command.Parameters.AddWithValue("$record", entry.RecordId.ToString());
-        command.Parameters.AddWithValue("$entry", ChangeCodec.EncodeEntry(entry));
+        command.Parameters.AddWithValue("$entry", RecordSealing.EncodeEntry(connection, entry));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -35,7 +35,8 @@ public sealed class RecordPages(SqliteDatabase database)
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                items.Add(new RecordData(Guid.Parse(reader.GetString(0)), type, reader.GetString(1), reader.GetString(2)));
+                var recordId = Guid.Parse(reader.GetString(0));
+                items.Add(new RecordData(recordId, type, reader.GetString(1), RecordSealing.OpenValues(connection, recordId, reader.GetString(2))));
             }
         }
 

@@ -63,6 +63,8 @@ public static class StoreSalvage
             await source.OpenAsync(cancellationToken);
             await using var fresh = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = freshPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
             await fresh.OpenAsync(cancellationToken);
+            // Entries and records come across sealed as they were; the replay compares opened values.
+            RecordSealing.Attach(fresh, Privacy.NodeDataKey.TryOpenExisting(Path.GetDirectoryName(Path.GetFullPath(damagedPath))!));
             await SqliteDatabase.ExecuteAsync(fresh, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF;", cancellationToken);
             await SqliteDatabase.ExecuteAsync(fresh, EdgeSchema.Sql, cancellationToken);
             await CopySchemaAsync(source, fresh, cancellationToken);
@@ -440,7 +442,8 @@ public static class StoreSalvage
                 case "blobs":
                     var data = Value("data") as byte[] ?? [];
                     // Released content (housekeeping freed it; the hub holds it) is legitimately empty.
-                    return data.Length == 0 || BlobStore.HashOf(data) == (string?)Value("sha256");
+                    // Sealed content is checked by its tag when it is read.
+                    return data.Length == 0 || BlobStore.HashOf(data) == (string?)Value("sha256") || OneStop.Core.Privacy.PersonalDataCipher.IsSealedContent(data);
                 case "meta":
                     return !DroppedMetaKeys.Contains((string?)Value("key"));
                 default:
@@ -462,7 +465,7 @@ public static class StoreSalvage
         {
             var before = await RecordTable.LoadAsync(fresh, transaction, entry.RecordId, cancellationToken);
             rebuilt += before is null ? 1 : 0;
-            await RecordTable.MergeAsync(fresh, transaction, entry, cancellationToken);
+            await RecordTable.MergeAsync(fresh, transaction, RecordSealing.Open(fresh, entry), cancellationToken);
         }
 
         transaction.Commit();

@@ -34,6 +34,8 @@ internal static class DamagedFiles
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
+        // Names are sealed at rest; read them with the key of the node the file came from (its folder's).
+        RecordSealing.Attach(connection, OneStop.Edge.Privacy.NodeDataKey.TryOpenExisting(Path.GetDirectoryName(path)!));
         var rows = await RecordTable.ListAsync(connection, RecordTypes.Dossier, null, 1_000_000);
         SqliteConnection.ClearAllPools();
         return rows.ToDictionary(r => r.Id, r => System.Text.Json.JsonDocument.Parse(r.DataJson).RootElement.GetProperty("applicant_name").GetString()!);

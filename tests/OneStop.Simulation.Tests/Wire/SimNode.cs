@@ -58,7 +58,7 @@ internal sealed class SimNode
 
     public async Task OpenAsync()
     {
-        var store = new EdgeStore(new SqliteDatabase(Path), NodeId);
+        var store = new EdgeStore(new SqliteDatabase(Path) { Cipher = Simulation.SimKeys.CipherOf(NodeId) }, NodeId);
         await store.InitialiseAsync(Clock);
         await store.BindIncarnationAsync("sim-machine-" + NodeId, Clock);
         Store = store;
@@ -89,7 +89,7 @@ internal sealed class SimNode
         {
             _channel = GrpcChannel.ForAddress(hub.Address, new GrpcChannelOptions { HttpHandler = hub.CreateHandler(), DisposeHttpClient = true });
             var client = new SyncClient(_channel, new SyncCallSettings { NodeId = NodeId, NodeKey = Identity.Key });
-            var database = new SqliteDatabase(Path);
+            var database = new SqliteDatabase(Path) { Cipher = Simulation.SimKeys.CipherOf(NodeId) };
             _round = new SyncRound(
                 Store, new BlobStore(database, Clock), client, _options, new EdgeOptions { NodeId = NodeId, CommuneCode = Commune },
                 new SyncStatus(), new DeviceHealthBoard(), Clock, new SyncQuarantine(database));

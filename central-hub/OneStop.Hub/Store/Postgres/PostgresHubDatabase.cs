@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Npgsql;
+using OneStop.Storage;
 
 namespace OneStop.Hub.Store;
 
@@ -24,6 +25,9 @@ public sealed class PostgresHubDatabase(NpgsqlDataSource dataSource) : IHubDatab
     }
 
     public bool SingleWriter => false;
+
+    /// <summary>Seals personal fields of what is written through this database's connections (see <see cref="RecordSealing"/>); null: values as they are.</summary>
+    public OneStop.Core.Privacy.PersonalDataCipher? Cipher { get; init; }
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -61,8 +65,12 @@ public sealed class PostgresHubDatabase(NpgsqlDataSource dataSource) : IHubDatab
         return await command.ExecuteScalarAsync(cancellationToken) is int version ? version : 0;
     }
 
-    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
-        await dataSource.OpenConnectionAsync(cancellationToken);
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        RecordSealing.Attach(connection, Cipher);
+        return connection;
+    }
 
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
@@ -116,7 +124,7 @@ public sealed class PostgresHubDatabase(NpgsqlDataSource dataSource) : IHubDatab
         insert.Parameters.AddWithValue("seq", entries.Select(e => e.Entry.OriginSeq).ToArray());
         insert.Parameters.AddWithValue("record", entries.Select(e => e.Entry.RecordId.ToString()).ToArray());
         insert.Parameters.AddWithValue("scope", entries.Select(e => e.Entry.Scope).ToArray());
-        insert.Parameters.AddWithValue("entry", entries.Select(e => Storage.ChangeCodec.EncodeEntry(e.Entry)).ToArray());
+        insert.Parameters.AddWithValue("entry", entries.Select(e => RecordSealing.EncodeEntry(connection, e.Entry)).ToArray());
         insert.Parameters.AddWithValue("clamped", entries.Select(e => e.Entry.ClockClamped ? 1L : 0L).ToArray());
         insert.Parameters.AddWithValue("incarnation", entries.Select(e => e.Entry.OriginIncarnation).ToArray());
         insert.Parameters.AddWithValue("digest", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, entries.Select(e => e.Digest).ToArray());

@@ -129,5 +129,8 @@ internal static class PostgresHubSchema
 
         // The public site's lookups: a dossier by the code on its slip, a CCCD number's online filings of a day.
         DossierLookupIndexes.Postgres,
+
+        // 3: the online filer's CCCD number is sealed under the province's key; the daily limit counts by its blind index.
+        DossierLookupIndexes.PostgresOnlineFilerIndex,
     ];
 }
