@@ -50,9 +50,31 @@ public sealed class SyncOptions
     [Range(1, 600)]
     public int CallTimeoutSeconds { get; set; } = DefaultCallTimeoutSeconds;
 
-    /// <summary>Default pause after repeated failed attempts before trying the link again: 30 s.</summary>
-    public const int DefaultBreakSeconds = 30;
+    /// <summary>Default pause after repeated failed attempts before trying the link again: 5 s, shorter than
+    /// <see cref="DefaultOfflineRetrySeconds"/>, so the breaker has closed again by the next attempt and never
+    /// stretches the time to notice a returning link (with 30 s it could take 45 s).</summary>
+    public const int DefaultBreakSeconds = 5;
 
     [Range(1, 3600)]
     public int BreakSeconds { get; set; } = DefaultBreakSeconds;
+
+    /// <summary>Default longest pause after idle rounds: 900 s (15 min), so an idle node costs tens of kilobytes a day
+    /// (bench: idle-day). The pause doubles from <see cref="IntervalSeconds"/> after each round that moved nothing.</summary>
+    public const int DefaultIdleMaxIntervalSeconds = 900;
+
+    /// <summary>Longest pause after rounds that moved nothing; at or below <see cref="IntervalSeconds"/> the node does not back off.</summary>
+    [Range(1, 86_400)]
+    public int IdleMaxIntervalSeconds { get; set; } = DefaultIdleMaxIntervalSeconds;
+
+    /// <summary>Default longest pause after a failed round: 8 s, so a returning link is noticed within 15 s (one pause
+    /// plus one round on L1). Refused connections cost no bytes; a link that is down carries nothing to pay for.</summary>
+    public const int DefaultOfflineRetrySeconds = 8;
+
+    /// <summary>Longest pause after a failed round (the interval when that is shorter).</summary>
+    [Range(1, 3600)]
+    public int OfflineRetrySeconds { get; set; } = DefaultOfflineRetrySeconds;
+
+    /// <summary>Whether push batches and the window follow the measured link (PushPacing); false sends
+    /// <see cref="MaxBatchBytes"/>-sized batches, <see cref="MaxPushesInFlight"/> at a time. Default true.</summary>
+    public bool AdaptToLink { get; set; } = true;
 }
