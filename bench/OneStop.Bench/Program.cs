@@ -26,6 +26,7 @@ var result = args[0] switch
     "repair-bytes" => await RepairBytes.RunAsync(command),
     "store-check" => await StoreCheck.RunAsync(command),
     "desk-budget" => await DeskBudget.RunAsync(command),
+    "idle-day" => await IdleDay.RunAsync(command),
     _ => throw new InvalidOperationException("unreachable"),
 };
 var path = ResultWriter.Write(result);

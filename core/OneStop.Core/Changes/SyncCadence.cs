@@ -3,7 +3,7 @@ namespace OneStop.Core.Changes;
 /// <summary>
 /// When a node's next sync round starts. Three regimes: a round that moved something is followed after the configured
 /// interval (more may be coming); idle rounds back off, doubling up to a cap, because every round costs bytes on a
-/// metered link even with nothing to say (15 s rounds cost about 1.5 MB a day); a failed round is retried soon, so a
+/// metered link even with nothing to say (about 1.4 KB a round on a cold connection: 15 s rounds cost 8 MB a day); a failed round is retried soon, so a
 /// returning link is noticed within seconds whatever the idle cadence was. A local write wakes the node at once in
 /// every regime (the agent's wake signal), so the backoff delays only what the hub has for the node.
 /// </summary>

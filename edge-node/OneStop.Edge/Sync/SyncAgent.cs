@@ -132,9 +132,14 @@ public sealed class SyncAgent(
             try
             {
                 var options = syncOptions.Value;
-                await _wake.WaitAsync(
-                    Core.Changes.SyncCadence.NextPause(target.Interval, TimeSpan.FromSeconds(options.IdleMaxIntervalSeconds), TimeSpan.FromSeconds(options.OfflineRetrySeconds), idleRounds, failed && target.HubUrl is not null),
-                    stoppingToken);
+                var pause = Core.Changes.SyncCadence.NextPause(target.Interval, TimeSpan.FromSeconds(options.IdleMaxIntervalSeconds), TimeSpan.FromSeconds(options.OfflineRetrySeconds), idleRounds, failed && target.HubUrl is not null);
+                if (link is not null && pause > TimeSpan.FromSeconds(options.KeepConnectionSeconds))
+                {
+                    link.Value.Channel.Dispose();
+                    link = null;
+                }
+
+                await _wake.WaitAsync(pause, stoppingToken);
             }
             catch (OperationCanceledException)
             {
