@@ -27,6 +27,7 @@ var result = args[0] switch
     "store-check" => await StoreCheck.RunAsync(command),
     "desk-budget" => await DeskBudget.RunAsync(command),
     "scan-legibility" => await ScanLegibility.RunAsync(command),
+    "idle-day" => await IdleDay.RunAsync(command),
     _ => throw new InvalidOperationException("unreachable"),
 };
 var path = ResultWriter.Write(result);

@@ -29,6 +29,8 @@ internal sealed class EdgeNode(string nodeId, string key, string dataDirectory)
             ["Sync:NodeKey"] = Key,
             ["Sync:IntervalSeconds"] = "1",
             ["Sync:BreakSeconds"] = "2",
+            // Tests wait on hub-side changes reaching the node: no idle backoff past the 1 s interval.
+            ["Sync:IdleMaxIntervalSeconds"] = "1",
             ["Edge:ApiKey"] = ApiKey,
         };
         foreach (var (name, value) in extra)

@@ -112,6 +112,7 @@ internal sealed class SyncRig : IAsyncDisposable
             ["Sync:HubUrl"] = hubUrl.ToString(),
             ["Sync:NodeKey"] = NodeKey,
             ["Sync:IntervalSeconds"] = "2",
+            ["Sync:IdleMaxIntervalSeconds"] = "2",
             ["Edge:ApiKey"] = ApiKey,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())

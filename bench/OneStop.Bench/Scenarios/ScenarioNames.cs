@@ -6,6 +6,6 @@ internal static class ScenarioNames
     public static readonly string[] Names =
     [
         "wire-ratio", "backlog-drain", "attachments", "cuts", "round-trips", "hub-ingest", "idle-connections", "edge-footprint", "repair-bytes", "store-check", "desk-budget",
-        "scan-legibility",
+        "scan-legibility", "idle-day",
     ];
 }

@@ -16,9 +16,10 @@ public sealed class RepairOptions
     /// <summary>Default bound on records per repair push or fetch: 100.</summary>
     public const int DefaultBatchRecords = 100;
 
-    /// <summary>0 turns scheduled repairs off (a cursor reset still repairs).</summary>
-    [Range(0, 7 * 24 * 60)]
-    public int IntervalMinutes { get; set; } = DefaultIntervalMinutes;
+    /// <summary>0 turns scheduled repairs off (a cursor reset still repairs). Fractional minutes are allowed, so a
+    /// bench can run a day at 100 × speed with the same schedule (bench: idle-day).</summary>
+    [Range(0.0, 7 * 24 * 60.0)]
+    public double IntervalMinutes { get; set; } = DefaultIntervalMinutes;
 
     [Range(1, 500)]
     public int BatchRecords { get; set; } = DefaultBatchRecords;

@@ -29,7 +29,7 @@ public sealed class RepairRound(EdgeStore store, SqliteDatabase database, SyncCl
         var state = await store.ReadRepairStateAsync(cancellationToken);
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var due = state.Pending
-            || (options.IntervalMinutes > 0 && (state.RepairAtMs is not { } last || nowMs - last >= options.IntervalMinutes * 60_000L));
+            || (options.IntervalMinutes > 0 && (state.RepairAtMs is not { } last || nowMs - last >= options.IntervalMinutes * 60_000.0));
         if (!due)
         {
             return;

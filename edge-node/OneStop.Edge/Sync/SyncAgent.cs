@@ -58,6 +58,7 @@ public sealed class SyncAgent(
         Uri? connectedTo = null;
         (Grpc.Net.Client.GrpcChannel Channel, SyncRound Round, RepairRound Repair)? link = null;
         var pipeline = BuildPipeline();
+        var (idleRounds, failed) = (0, false);
         while (!stoppingToken.IsCancellationRequested)
         {
             SyncTarget target;
@@ -96,6 +97,8 @@ public sealed class SyncAgent(
                 }
 
                 var (channel, round, repair) = link.Value;
+                var movedBefore = Moved(status.Current);
+                failed = true;
                 try
                 {
                     status.Update(s => s with { Link = LinkState.Syncing });
@@ -103,6 +106,7 @@ public sealed class SyncAgent(
                     await repair.RunIfDueAsync(stoppingToken);
                     await (auditPush?.RunAsync(channel, stoppingToken) ?? Task.CompletedTask);
                     status.Update(s => s with { Link = LinkState.Online, LastSuccess = time.GetUtcNow(), LastError = null, Rounds = s.Rounds + 1 });
+                    (idleRounds, failed) = (Moved(status.Current) == movedBefore ? idleRounds + 1 : 0, false);
                     // Content of attachments filed online, after the records and within its own bounds; more due: go on soon.
                     if (fetcher is not null && await fetcher.RunAsync(link.Value.Channel, stoppingToken))
                     {
@@ -127,7 +131,15 @@ public sealed class SyncAgent(
 
             try
             {
-                await _wake.WaitAsync(target.Interval, stoppingToken);
+                var options = syncOptions.Value;
+                var pause = Core.Changes.SyncCadence.NextPause(target.Interval, TimeSpan.FromSeconds(options.IdleMaxIntervalSeconds), TimeSpan.FromSeconds(options.OfflineRetrySeconds), idleRounds, failed && target.HubUrl is not null);
+                if (link is not null && pause > TimeSpan.FromSeconds(options.KeepConnectionSeconds))
+                {
+                    link.Value.Channel.Dispose();
+                    link = null;
+                }
+
+                await _wake.WaitAsync(pause, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -138,6 +150,9 @@ public sealed class SyncAgent(
         store.LocalWriteCommitted -= RequestSync;
         link?.Channel.Dispose();
     }
+
+    /// <summary>What a round moves either way; a round that leaves it unchanged was idle.</summary>
+    private static long Moved(SyncSnapshot current) => current.Pushed + current.Pulled + current.BlobsUploaded;
 
     private async Task<SyncTarget> ReadTargetAsync(CancellationToken cancellationToken)
     {

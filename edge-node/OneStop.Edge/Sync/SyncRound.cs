@@ -86,7 +86,9 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
             request.Devices.Add(wire);
         }
 
+        var started = time.GetTimestamp();
         var hello = await client.HelloAsync(request, cancellationToken);
+        _link.NoteHello(time.GetElapsedTime(started));
         status.Update(s => s with { ClockOffsetMs = hello.ClockOffsetMs, HubWallMs = hello.HubWallMs, HelloTimestamp = time.GetTimestamp() });
         if (hello.EarlierIncarnations)
         {
@@ -161,41 +163,6 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
                 Data = Google.Protobuf.ByteString.CopyFrom(content, (int)offset, length),
                 ContentType = blob.ContentType,
             };
-        }
-    }
-
-    // pushAfter comes from IncarnationPolicy.AfterHello: the lower of the hub's and our own acknowledgement, so
-    // entries the hub acknowledged without our hearing it are compared by digest, not assumed to be ours.
-    private async Task PushAsync(HelloReply hello, long pushAfter, CancellationToken cancellationToken)
-    {
-        var window = Math.Min(hello.MaxPushesInFlight, options.MaxPushesInFlight);
-        if (window > 1)
-        {
-            await PushPipelinedAsync(hello, pushAfter, window, cancellationToken);
-            return;
-        }
-
-        var acked = pushAfter;
-        await store.WriteCursorAsync(MetaKeys.PushAcked, acked, cancellationToken);
-        var maxEntries = hello.MaxBatchEntries > 0 ? Math.Min(hello.MaxBatchEntries, options.MaxBatchEntries) : options.MaxBatchEntries;
-        while (true)
-        {
-            var batch = await store.ReadChangesAfterAsync(acked, maxEntries, options.MaxBatchBytes, cancellationToken);
-            if (batch.Count == 0)
-            {
-                return;
-            }
-
-            var request = await BuildPushAsync(batch, hello.MaxMessageBytes, cancellationToken);
-            var reply = await client.PushAsync(request, cancellationToken);
-            if (reply.AckedOriginSeq <= acked)
-            {
-                throw new InvalidOperationException($"The hub did not advance its acknowledgement past {acked}.");
-            }
-
-            acked = reply.AckedOriginSeq;
-            await store.WriteCursorAsync(MetaKeys.PushAcked, acked, cancellationToken);
-            status.Update(s => s with { Pushed = s.Pushed + request.Entries.Count });
         }
     }
 

@@ -49,6 +49,7 @@ internal sealed class UiNode : IAsyncDisposable
             ["Edge:Ui:BankAccount"] = "1234567890123",
             ["Edge:Ui:BankAccountName"] = "UBND XA SA PA",
             ["Sync:IntervalSeconds"] = "60",
+            ["Sync:IdleMaxIntervalSeconds"] = "60",
             ["Edge:ApiKey"] = ApiKey,
             // Small, so a test can send a file over the limit without pushing megabytes through the browser.
             ["Edge:MaxAttachmentBytes"] = MaxAttachmentBytes.ToString(CultureInfo.InvariantCulture),
