@@ -39,14 +39,16 @@ public static class ConflictTable
             command.AddParameter("@record", conflict.RecordId.ToString());
             command.AddParameter("@scope", scope);
             command.AddParameter("@field", conflict.Field);
-            command.AddParameter("@sides", ChangeCodec.EncodeFields(new Dictionary<string, FieldChange>
-            {
-                ["winner"] = conflict.Winner,
-                ["loser"] = conflict.Loser,
-            }));
+            command.AddParameter("@sides", EncodeSides(conflict));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    internal static string EncodeSides(FieldConflict conflict) => ChangeCodec.EncodeFields(new Dictionary<string, FieldChange>
+    {
+        ["winner"] = conflict.Winner,
+        ["loser"] = conflict.Loser,
+    });
 
     /// <summary>Open conflicts (both sides held, not settled), optionally of one scope, oldest record first.</summary>
     public static async Task<IReadOnlyList<OpenConflict>> ListOpenAsync(DbConnection connection, string? scope, CancellationToken cancellationToken = default)
