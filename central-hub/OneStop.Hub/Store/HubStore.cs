@@ -122,12 +122,13 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
 
             await WriteAckedAsync(connection, transaction, node.NodeId, acked, cancellationToken);
             await IncarnationTable.WriteAckedAsync(connection, transaction, node.NodeId, incarnation, acked, cancellationToken);
-            if (lastVersion is { } newest)
+            // A push that goes through also clears the node's last refusal here, not in a write of its own after it:
+            // that second write per push was a second turn in SQLite's one-writer queue.
+            await using (var command = connection.CreateCommand())
             {
-                await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = "UPDATE node_state SET last_version = @version WHERE node_id = @node";
-                command.AddParameter("@version", HlcText.Format(newest));
+                command.CommandText = "UPDATE node_state SET last_version = COALESCE(@version, last_version), last_error = NULL WHERE node_id = @node";
+                command.AddParameter("@version", lastVersion is { } newest ? HlcText.Format(newest) : null);
                 command.AddParameter("@node", node.NodeId);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
