@@ -39,15 +39,20 @@ public static class ConflictTable
             command.AddParameter("@record", conflict.RecordId.ToString());
             command.AddParameter("@scope", scope);
             command.AddParameter("@field", conflict.Field);
-            // Both sides are the record's values: sealed like them (only dossiers have personal fields).
-            var cipher = RecordSealing.Of(connection);
-            command.AddParameter("@sides", ChangeCodec.EncodeFields(new Dictionary<string, FieldChange>
-            {
-                ["winner"] = cipher?.Seal(conflict.RecordId, RecordTypes.Dossier, conflict.Winner) ?? conflict.Winner,
-                ["loser"] = cipher?.Seal(conflict.RecordId, RecordTypes.Dossier, conflict.Loser) ?? conflict.Loser,
-            }));
+            command.AddParameter("@sides", EncodeSides(connection, conflict));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Both sides are the record's values: sealed like them (only dossiers have personal fields).</summary>
+    internal static string EncodeSides(DbConnection connection, FieldConflict conflict)
+    {
+        var cipher = RecordSealing.Of(connection);
+        return ChangeCodec.EncodeFields(new Dictionary<string, FieldChange>
+        {
+            ["winner"] = cipher?.Seal(conflict.RecordId, RecordTypes.Dossier, conflict.Winner) ?? conflict.Winner,
+            ["loser"] = cipher?.Seal(conflict.RecordId, RecordTypes.Dossier, conflict.Loser) ?? conflict.Loser,
+        });
     }
 
     /// <summary>Open conflicts (both sides held, not settled), optionally of one scope, oldest record first.</summary>

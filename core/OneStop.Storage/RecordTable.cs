@@ -77,7 +77,7 @@ public static class RecordTable
         await ConflictTable.AddAsync(connection, transaction, result.Record.Scope, result.Conflicts, cancellationToken);
     }
 
-    private static bool SameFields(StoredRecord a, StoredRecord b) =>
+    internal static bool SameFields(StoredRecord a, StoredRecord b) =>
         a.Fields.Count == b.Fields.Count && a.Fields.All(pair => b.Fields.TryGetValue(pair.Key, out var other) && other == pair.Value);
 
     /// <summary>Live values of records of one type (newest change first), as JSON documents.</summary>

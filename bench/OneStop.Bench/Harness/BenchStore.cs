@@ -38,6 +38,15 @@ internal sealed class BenchStore : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// The raw ceiling of this store's engine on this machine now (records/s): <paramref name="entries"/> written
+    /// without the hub, <paramref name="batch"/> to a transaction, with the hub's durability settings.
+    /// </summary>
+    public async Task<double> RawCeilingAsync(IReadOnlyList<Protocol.V1.ChangeEntry> entries, int batch, TimeProvider time) =>
+        _cluster is null
+            ? RawSqliteCeiling.RecordsPerSecond(entries, batch, time)
+            : await RawPostgresCeiling.RecordsPerSecondAsync(await _cluster.CreateDatabaseAsync(), entries, batch, time);
+
     public async ValueTask DisposeAsync()
     {
         if (_cluster is not null)

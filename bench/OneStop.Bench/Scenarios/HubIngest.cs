@@ -6,7 +6,7 @@ namespace OneStop.Bench.Scenarios;
 /// <summary>
 /// Scenario 6: 200 simulated nodes push 500-entry batches to a real hub over loopback gRPC at once; one
 /// entry in ten corrects a record the commune's other node also corrects (a conflict for the merge to
-/// find). Committed records per second, against the raw SQLite ceiling measured in the same run.
+/// find). Committed records per second, against the raw ceiling of the same store (SQLite or PostgreSQL) measured in the same run.
 /// </summary>
 internal static class HubIngest
 {
@@ -27,8 +27,9 @@ internal static class HubIngest
             label = store.Label;
             await using var fleet = await Fleet.StartAsync("ingest", nodes, compress: true, store);
             var work = Prepare(fleet, batches, batchSize, time);
-            ceilings.Add(RawSqliteCeiling.RecordsPerSecond([.. work.SelectMany(w => w.Batches).SelectMany(b => b.Entries)], batchSize, time));
+            ceilings.Add(await store.RawCeilingAsync([.. work.SelectMany(w => w.Batches).SelectMany(b => b.Entries)], batchSize, time));
             await Task.WhenAll(fleet.Nodes.Select(n => n.HelloAsync(time)));
+            var retries = 0;
             var start = time.GetTimestamp();
             var applied = await Task.WhenAll(work.Select(async w =>
             {
@@ -37,7 +38,7 @@ internal static class HubIngest
                 {
                     try
                     {
-                        count += (await w.Node.Client.PushAsync(batch)).Applied;
+                        count += (await PushRetryingAsync(w.Node, batch, () => Interlocked.Increment(ref retries))).Applied;
                     }
                     catch (Exception) when (fleet.Rig.Hub is { } hub)
                     {
@@ -51,21 +52,43 @@ internal static class HubIngest
             }));
             var seconds = time.GetElapsedTime(start).TotalSeconds;
             rates.Add(applied.Sum() / seconds);
-            Console.WriteLine($"  run {run + 1}: {applied.Sum():N0} records in {seconds:0.0} s = {rates[^1]:N0}/s; raw SQLite ceiling {ceilings[^1]:N0}/s");
+            Console.WriteLine($"  run {run + 1}: {applied.Sum():N0} records in {seconds:0.0} s = {rates[^1]:N0}/s; raw {label} ceiling {ceilings[^1]:N0}/s; {retries} pushes retried after a broken connection");
         }
 
         var rate = Measure.Median(rates);
         var ceiling = Measure.Median(ceilings);
         var figures = new List<Figure>
         {
-            new($"hub ingest ({label}), {nodes} nodes × {batches} × {batchSize}-entry batches", Measure.Round(rate, 0), "records/s", "≥ 5,000 (stretch 15,000)", Measure.Round(ceiling, 0), Measure.Round(rate / ceiling, 3), rate >= 5000,
-                [.. rates.Select(r => Measure.Round(r, 0))], new Dictionary<string, double> { ["rawSqliteCeiling"] = Measure.Round(ceiling, 0), ["stretchMet"] = rate >= 15000 ? 1 : 0 }),
+            new($"hub ingest ({label}), {nodes} nodes × {batches} × {batchSize}-entry batches", Measure.Round(rate, 0), "records/s", "≥ 15,000", Measure.Round(ceiling, 0), Measure.Round(rate / ceiling, 3), rate >= 15000,
+                [.. rates.Select(r => Measure.Round(r, 0))], new Dictionary<string, double> { ["rawCeiling"] = Measure.Round(ceiling, 0) }),
         };
         return new ScenarioResult(storeName == "postgres" ? "hub-ingest-postgres" : "hub-ingest", command.Text, TimeProvider.System.GetUtcNow(), Machine.Current, runs,
-            $"{(nodes >= 200 ? "full scale" : $"scaled down from 200 nodes to {nodes}")}: {nodes} nodes (two per commune) × {batches} batches × {batchSize} entries, gzip requests as the edge sends them; the LB column holds the raw SQLite ceiling (records/s) and ratio = ingest ÷ ceiling",
+            $"{(nodes >= 200 ? "full scale" : $"scaled down from 200 nodes to {nodes}")}: {nodes} nodes (two per commune) × {batches} batches × {batchSize} entries, gzip requests as the edge sends them; the LB column holds the raw ceiling of the same store (records/s) measured in the same run and ratio = ingest ÷ ceiling",
             figures,
             ["the simulated nodes run in the bench process on the same 2 cores (protobuf + gzip of their batches), so the hub gets less than the whole machine",
-             "ceiling: same entries, one record row + one log row each, 500 per transaction, WAL + synchronous=FULL, prepared statements, no merge"]);
+             label == "SQLite"
+                 ? "ceiling: same entries, one record row + one log row each, 500 per transaction, WAL + synchronous=FULL, prepared statements, no merge"
+                 : "ceiling: same entries, one record row + one log row each, 500 per transaction, fsync and synchronous_commit on, binary COPY from one connection, no merge"]);
+    }
+
+    /// <summary>
+    /// A push sent again, as a node does, when its connection broke under it (on a machine loaded far past its cores the
+    /// hub can miss HTTP/2 keep-alive pings): the hub's acknowledgement makes the second send apply only what the
+    /// first did not, so no record is counted twice (one the lost attempt committed is not counted at all).
+    /// </summary>
+    private static async Task<PushReply> PushRetryingAsync(SimulatedNode node, PushRequest batch, Action retried)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await node.Client.PushAsync(batch);
+            }
+            catch (Grpc.Core.RpcException ex) when (attempt < 3 && ex.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.Internal)
+            {
+                retried();
+            }
+        }
     }
 
     private static List<NodeWork> Prepare(Fleet fleet, int batches, int batchSize, TimeProvider time)

@@ -65,9 +65,11 @@ internal static class IdleConnections
             Console.WriteLine($"  run {run + 1}: hub RSS {idleRss / 1048576.0:0} MB at start, {rss[^1]:0} MB holding {connections}; Hello p50 {p50[^1]:0.0} ms, p99 {p99[^1]:0.0} ms");
         }
 
+        // 1,000 connections is a large province; every commune of the country (3,321) on one hub is the national case.
+        var (rssTarget, rssLimitMb) = connections > 1000 ? ("≤ 1 GB", 1024) : ("≤ 512 MB", 512);
         var figures = new List<Figure>
         {
-            new($"hub RSS holding {connections:N0} connections ({label})", Measure.Round(Measure.Median(rss), 0), "MB", "≤ 512 MB", null, null, Measure.Median(rss) <= 512, [.. rss.Select(v => Measure.Round(v, 0))]),
+            new($"hub RSS holding {connections:N0} connections ({label})", Measure.Round(Measure.Median(rss), 0), "MB", rssTarget, null, null, Measure.Median(rss) <= rssLimitMb, [.. rss.Select(v => Measure.Round(v, 0))]),
             new($"p99 unary (Hello) latency, loopback ({label})", Measure.Round(Measure.Median(p99), 1), "ms", "≤ 50 ms", null, null, Measure.Median(p99) <= 50, [.. p99.Select(v => Measure.Round(v, 1))],
                 new Dictionary<string, double> { ["p50Ms"] = Measure.Round(Measure.Median(p50), 1) }),
         };

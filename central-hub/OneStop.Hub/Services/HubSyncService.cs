@@ -58,7 +58,6 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
         try
         {
             var outcome = await store.PushInTurnAsync(node, request.Incarnation, entries, PushPatience(context), context.CancellationToken);
-            await store.RecordPushErrorAsync(node.NodeId, null, context.CancellationToken);
             return new PushReply { AckedOriginSeq = outcome.AckedSeq, Applied = outcome.Applied, Duplicates = outcome.Duplicates, Conflicts = outcome.Conflicts, Quarantined = outcome.Quarantined };
         }
         catch (PushRefusedException ex)

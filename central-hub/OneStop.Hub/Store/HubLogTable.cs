@@ -1,29 +1,44 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using OneStop.Storage;
 
 namespace OneStop.Hub.Store;
 
-/// <summary>The insert into hub_log, once for both engines: SQLite numbers a NULL hub_seq itself, PostgreSQL passes the position its sequencer gave.</summary>
+/// <summary>
+/// The insert into hub_log on SQLite, whose INTEGER PRIMARY KEY numbers a NULL hub_seq itself, row after row in
+/// the order given (PostgreSQL passes the positions its sequencer gave, <see cref="PostgresHubDatabase"/>).
+/// </summary>
 internal static class HubLogTable
 {
-    public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, PendingLogEntry pending, long? hubSeq, CancellationToken cancellationToken)
+    // 8 parameters a row: far below SQLite's 32,766.
+    private const int RowsPerStatement = 250;
+
+    /// <summary>Appends a batch's entries with one statement per <see cref="RowsPerStatement"/> rows instead of one per entry.</summary>
+    public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingLogEntry> pending, CancellationToken cancellationToken)
     {
-        var entry = pending.Entry;
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO hub_log (hub_seq, origin_node, origin_seq, record_id, scope, entry, clamped, origin_incarnation, digest)
-            VALUES (@hubSeq, @origin, @seq, @record, @scope, @entry, @clamped, @incarnation, @digest)
-            """;
-        command.AddParameter("@hubSeq", hubSeq);
-        command.AddParameter("@incarnation", entry.OriginIncarnation);
-        command.AddParameter("@digest", pending.Digest);
-        command.AddParameter("@clamped", entry.ClockClamped ? 1L : 0L);
-        command.AddParameter("@origin", entry.OriginNode);
-        command.AddParameter("@seq", entry.OriginSeq);
-        command.AddParameter("@record", entry.RecordId.ToString());
-        command.AddParameter("@scope", entry.Scope);
-        command.AddParameter("@entry", RecordSealing.EncodeEntry(connection, entry));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var chunk in pending.Chunk(RowsPerStatement))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var rows = new StringBuilder();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                var entry = chunk[i].Entry;
+                rows.Append(i == 0 ? string.Empty : ",").Append($"(NULL, @origin{n}, @seq{n}, @record{n}, @scope{n}, @entry{n}, @clamped{n}, @incarnation{n}, @digest{n})");
+                command.AddParameter("@origin" + n, entry.OriginNode);
+                command.AddParameter("@seq" + n, entry.OriginSeq);
+                command.AddParameter("@record" + n, entry.RecordId.ToString());
+                command.AddParameter("@scope" + n, entry.Scope);
+                command.AddParameter("@entry" + n, RecordSealing.EncodeEntry(connection, entry));
+                command.AddParameter("@clamped" + n, entry.ClockClamped ? 1L : 0L);
+                command.AddParameter("@incarnation" + n, entry.OriginIncarnation);
+                command.AddParameter("@digest" + n, chunk[i].Digest);
+            }
+
+            command.CommandText = $"INSERT INTO hub_log (hub_seq, origin_node, origin_seq, record_id, scope, entry, clamped, origin_incarnation, digest) VALUES {rows}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

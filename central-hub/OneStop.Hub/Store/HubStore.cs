@@ -71,7 +71,8 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
             var acked = await IncarnationTable.ReadAckedAsync(connection, transaction, node.NodeId, incarnation, cancellationToken);
             var lastVersion = await ReadLastVersionAsync(connection, transaction, node.NodeId, cancellationToken);
             var hubNowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-            int applied = 0, duplicates = 0, conflicts = 0, quarantined = 0;
+            int applied = 0, duplicates = 0, quarantined = 0;
+            var accepted = new List<ChangeEntry>(entries.Count);
             foreach (var entry in entries.OrderBy(e => e.OriginSeq))
             {
                 var digest = ChangeDigest.Compute(entry);
@@ -102,28 +103,32 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
                 }
 
                 // Clamped before it enters the log, so every replica sees the same plausible versions.
-                var accepted = ChangeEntryClamp.Clamp(entry, hubNowMs, maxAheadMs, lastVersion);
-                foreach (var field in accepted.Fields)
+                var clamped = ChangeEntryClamp.Clamp(entry, hubNowMs, maxAheadMs, lastVersion);
+                foreach (var field in clamped.Fields)
                 {
                     Clock.Observe(field.Version);
                     lastVersion = lastVersion is { } last ? HlcTimestamp.Max(last, field.Version) : field.Version;
                 }
 
-                var result = await RecordTable.MergeAsync(connection, transaction, accepted, cancellationToken);
-                log.Add(new PendingLogEntry(accepted, digest));
-                conflicts += result.Conflicts.Count;
+                accepted.Add(clamped);
+                log.Add(new PendingLogEntry(clamped, digest));
                 applied++;
                 acked = entry.OriginSeq;
             }
 
+            // Merged as one set once the batch is known good: a few statements per batch, not a few per entry.
+            var merged = await RecordBatch.MergeAsync(connection, transaction, accepted, cancellationToken);
+            var conflicts = merged.Sum(m => m.Conflicts.Count);
+
             await WriteAckedAsync(connection, transaction, node.NodeId, acked, cancellationToken);
             await IncarnationTable.WriteAckedAsync(connection, transaction, node.NodeId, incarnation, acked, cancellationToken);
-            if (lastVersion is { } newest)
+            // A push that goes through also clears the node's last refusal here, not in a write of its own after it:
+            // that second write per push was a second turn in SQLite's one-writer queue.
+            await using (var command = connection.CreateCommand())
             {
-                await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = "UPDATE node_state SET last_version = @version WHERE node_id = @node";
-                command.AddParameter("@version", HlcText.Format(newest));
+                command.CommandText = "UPDATE node_state SET last_version = COALESCE(@version, last_version), last_error = NULL WHERE node_id = @node";
+                command.AddParameter("@version", lastVersion is { } newest ? HlcText.Format(newest) : null);
                 command.AddParameter("@node", node.NodeId);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }

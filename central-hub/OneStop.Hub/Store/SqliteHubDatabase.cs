@@ -33,13 +33,8 @@ public sealed class SqliteHubDatabase(SqliteDatabase database) : IHubDatabase
     // One writer at a time already: nothing else can touch these keys.
     public Task LockAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> keys, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public async Task AppendLogAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingLogEntry> entries, CancellationToken cancellationToken = default)
-    {
-        foreach (var entry in entries)
-        {
-            await HubLogTable.InsertAsync(connection, transaction, entry, null, cancellationToken);
-        }
-    }
+    public Task AppendLogAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingLogEntry> entries, CancellationToken cancellationToken = default) =>
+        HubLogTable.InsertAsync(connection, transaction, entries, cancellationToken);
 
     public async Task RunBookkeepingAsync(DbConnection connection, Func<Task> write, CancellationToken cancellationToken = default)
     {

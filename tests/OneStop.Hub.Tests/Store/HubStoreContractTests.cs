@@ -432,4 +432,49 @@ public abstract class HubStoreContractTests : IAsyncLifetime
         var logged = await PullAllAsync(store, CommuneA);
         Assert.Equal([1L, 2L, 3L, 4L], logged.Select(e => e.Change.OriginSeq));
     }
+
+    [SkippableFact]
+    public async Task PushAsync_BatchChangingRecordsTwiceAcrossStatements_StoresWhatMergingEachChangeInTurnGives()
+    {
+        var store = await OpenStoreAsync();
+        var ids = Enumerable.Range(0, 300).Select(_ => Guid.CreateVersion7()).ToArray();
+
+        // One batch longer than one statement holds, creating each record then changing it again; then the commune's
+        // other node writes the same field unseen (a conflict per record) in a batch that also changes records twice.
+        var fromA = ids.Select((id, i) => Entry(NodeA, i + 1, $"Lò Văn {i}", id))
+            .Concat(ids.Select((id, i) => Entry(NodeA, 301 + i, $"Lò Thị {i}", id, wallMs: 1_700_000_001_000))).ToArray();
+        var fromC = ids.Take(260).Select((id, i) => Entry(NodeC, i + 1, $"Cầm Văn {i}", id, wallMs: 1_700_000_000_500))
+            .Concat(ids.Take(20).Select((id, i) => Entry(NodeC, 261 + i, $"Cầm Thị {i}", id, wallMs: 1_700_000_002_000))).ToArray();
+        var outcomeA = await store.PushAsync(NodeA, fromA);
+        var outcomeC = await store.PushAsync(NodeC, fromC);
+
+        // The expected state comes from the core merge alone, one change at a time, no database.
+        var expected = new Dictionary<Guid, StoredRecord?>();
+        var expectedConflicts = new List<int>();
+        foreach (var batch in new[] { fromA, fromC })
+        {
+            var conflicts = 0;
+            foreach (var change in batch)
+            {
+                var result = RecordMerge.Apply(expected.GetValueOrDefault(change.RecordId), change);
+                expected[change.RecordId] = result.Record;
+                conflicts += result.Conflicts.Count;
+            }
+
+            expectedConflicts.Add(conflicts);
+        }
+
+        Assert.Equal(new PushOutcome(600, 600, 0, expectedConflicts[0]), outcomeA);
+        Assert.Equal(new PushOutcome(280, 280, 0, expectedConflicts[1]), outcomeC);
+        Assert.True(expectedConflicts[1] > 0, "the second batch should meet the first one's writes as conflicts");
+        foreach (var id in ids)
+        {
+            var saved = await store.GetAsync(id);
+            Assert.NotNull(saved);
+            Assert.Equal(expected[id]!.Fields.OrderBy(f => f.Key, StringComparer.Ordinal), saved.Fields.OrderBy(f => f.Key, StringComparer.Ordinal));
+        }
+
+        var logged = await PullAllAsync(store, CommuneA);
+        Assert.Equal(fromA.Concat(fromC).Select(e => (e.OriginNode, e.OriginSeq)), logged.Select(e => (e.Change.OriginNode, e.Change.OriginSeq)));
+    }
 }
