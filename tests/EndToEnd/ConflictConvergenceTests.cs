@@ -9,7 +9,7 @@ public sealed class ConflictConvergenceTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     /// <summary>Nodes sync only when the test asks: the order of reconnection is the test's, not the timer's.</summary>
-    private static readonly Dictionary<string, string> OnlyWhenAsked = new() { ["Sync:IntervalSeconds"] = "3600" };
+    private static readonly Dictionary<string, string> OnlyWhenAsked = new() { ["Sync:IntervalSeconds"] = "3600", ["Sync:OfflineRetrySeconds"] = "3600" };
 
     private const int FirstSeed = 1;
     private const int SecondSeed = 3;

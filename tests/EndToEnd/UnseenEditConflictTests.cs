@@ -14,7 +14,7 @@ public sealed class UnseenEditConflictTests
     private const string FromB = "Tên từ B";
     private const string FromC = "Tên từ C";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    private static readonly Dictionary<string, string> ManualSync = new() { ["Sync:IntervalSeconds"] = "3600" };
+    private static readonly Dictionary<string, string> ManualSync = new() { ["Sync:IntervalSeconds"] = "3600", ["Sync:OfflineRetrySeconds"] = "3600" };
 
     [Fact]
     public async Task Sync_OfflineEditNeverSeenByNewerWrite_OneConflictWithAsValueOnAllNodesAndHub()
