@@ -6,7 +6,7 @@ namespace OneStop.EndToEnd.Tests;
 /// Boxes as the field treats them: reinstalled on a new card, restored from a backup, cloned from one card,
 /// moved to new hardware. Each is done to real processes, and every dossier is counted at the hub.
 /// </summary>
-public sealed class IncarnationTests : IAsyncDisposable
+public sealed class IncarnationTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -174,7 +174,11 @@ public sealed class IncarnationTests : IAsyncDisposable
         Assert.Contains("another machine", fleet.GetProperty("events")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 never called the latter, so every run left this test's hub and
+    // nodes running and its folders behind.
+    public async Task DisposeAsync()
     {
         foreach (var clone in _clones)
         {

@@ -7,7 +7,7 @@ namespace OneStop.EndToEnd.Tests.Appliance;
 /// A node backed up to a USB stick while it serves, more dossiers filed, the box lost, the backup restored onto a
 /// replacement box: it resumes sync and the hub holds every dossier once. Real hub, real node, the node's own verbs.
 /// </summary>
-public sealed class NodeBackupRoundTripTests : IAsyncDisposable
+public sealed class NodeBackupRoundTripTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private const string Passphrase = "núi cao mây trắng 2026";
@@ -79,7 +79,11 @@ public sealed class NodeBackupRoundTripTests : IAsyncDisposable
         Assert.False(File.Exists(Path.Combine(_machines, "weak.osbk")));
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 never called the latter, so every run left this test's hub and
+    // nodes running and its folders behind.
+    public async Task DisposeAsync()
     {
         await _cluster.DisposeAsync();
         Directory.Delete(_machines, recursive: true);
