@@ -52,7 +52,7 @@ public sealed class HubAuditStore(ConsoleDatabase console, TimeProvider time)
         BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
         """;
 
-    private const string Columns = "node_id, chain_id, seq, at_ms, actor, action, subject, detail, prev_hash, hash";
+    private const string Columns = "node_id, chain_id, " + AuditEntryColumns.Names;
 
     private readonly SchemaOnce _schema = new(console.AuditDatabase, Schema);
 
@@ -233,8 +233,7 @@ public sealed class HubAuditStore(ConsoleDatabase console, TimeProvider time)
         var list = new List<StoredAuditEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var entry = new AuditEntry(reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
-            list.Add(new StoredAuditEntry(reader.GetString(0), reader.GetString(1), new ChainedAuditEntry(entry, reader.GetString(8), reader.GetString(9))));
+            list.Add(new StoredAuditEntry(reader.GetString(0), reader.GetString(1), AuditEntryColumns.Read(reader, 2)));
         }
 
         return list;
@@ -266,17 +265,10 @@ public sealed class HubAuditStore(ConsoleDatabase console, TimeProvider time)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO audit_entries ({Columns}, received_ms) VALUES ($node, $chain, $seq, $at, $actor, $action, $subject, $detail, $prev, $hash, $received)";
+        command.CommandText = $"INSERT INTO audit_entries ({Columns}, received_ms) VALUES ($node, $chain, {AuditEntryColumns.Values}, $received)";
         command.Parameters.AddWithValue("$node", nodeId);
         command.Parameters.AddWithValue("$chain", chainId);
-        command.Parameters.AddWithValue("$seq", chained.Entry.Sequence);
-        command.Parameters.AddWithValue("$at", chained.Entry.AtMs);
-        command.Parameters.AddWithValue("$actor", chained.Entry.Actor);
-        command.Parameters.AddWithValue("$action", chained.Entry.Action);
-        command.Parameters.AddWithValue("$subject", chained.Entry.Subject);
-        command.Parameters.AddWithValue("$detail", (object?)chained.Entry.Detail ?? DBNull.Value);
-        command.Parameters.AddWithValue("$prev", chained.PreviousHash);
-        command.Parameters.AddWithValue("$hash", chained.Hash);
+        AuditEntryColumns.Bind(command, chained);
         command.Parameters.AddWithValue("$received", time.GetUtcNow().ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

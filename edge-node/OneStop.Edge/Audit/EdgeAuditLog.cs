@@ -35,7 +35,7 @@ public sealed class EdgeAuditLog(SqliteDatabase database, TimeProvider time)
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         """;
 
-    private const string Columns = "seq, at_ms, actor, action, subject, detail, prev_hash, hash";
+    private const string Columns = AuditEntryColumns.Names;
 
     private readonly SchemaOnce _schema = new(async ct =>
     {
@@ -58,15 +58,8 @@ public sealed class EdgeAuditLog(SqliteDatabase database, TimeProvider time)
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO audit_log ({Columns}) VALUES ($seq, $at, $actor, $action, $subject, $detail, $prev, $hash)";
-            command.Parameters.AddWithValue("$seq", next.Entry.Sequence);
-            command.Parameters.AddWithValue("$at", next.Entry.AtMs);
-            command.Parameters.AddWithValue("$actor", next.Entry.Actor);
-            command.Parameters.AddWithValue("$action", next.Entry.Action);
-            command.Parameters.AddWithValue("$subject", next.Entry.Subject);
-            command.Parameters.AddWithValue("$detail", (object?)next.Entry.Detail ?? DBNull.Value);
-            command.Parameters.AddWithValue("$prev", next.PreviousHash);
-            command.Parameters.AddWithValue("$hash", next.Hash);
+            command.CommandText = $"INSERT INTO audit_log ({Columns}) VALUES ({AuditEntryColumns.Values})";
+            AuditEntryColumns.Bind(command, next);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -122,8 +115,7 @@ public sealed class EdgeAuditLog(SqliteDatabase database, TimeProvider time)
         var list = new List<ChainedAuditEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var entry = new AuditEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
-            list.Add(new ChainedAuditEntry(entry, reader.GetString(6), reader.GetString(7)));
+            list.Add(AuditEntryColumns.Read(reader, 0));
         }
 
         return list;
