@@ -16,9 +16,17 @@ public abstract class ConsoleDatabaseContractTests : IAsyncLifetime
 {
     protected abstract Task<ConsoleDatabase> CreateDatabaseAsync();
 
+    /// <summary>A folder of the test's own: console.db on SQLite, the audit chain's audit.db beside PostgreSQL.</summary>
+    protected string Folder { get; } = Directory.CreateTempSubdirectory("onestop-console-").FullName;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public virtual Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+        return Task.CompletedTask;
+    }
 
     // Made inside each test, so a missing PostgreSQL skips the test rather than failing its set-up.
     private async Task<ConsoleDatabase> OpenAsync()
@@ -95,32 +103,14 @@ internal sealed class SteppedTime(DateTimeOffset start) : TimeProvider
 
 public sealed class SqliteConsoleDatabaseContractTests : ConsoleDatabaseContractTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("onestop-console-").FullName;
-
-    protected override Task<ConsoleDatabase> CreateDatabaseAsync() => Task.FromResult(new ConsoleDatabase(Path.Combine(_folder, ConsoleDatabase.FileName)));
-
-    public override Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    protected override Task<ConsoleDatabase> CreateDatabaseAsync() => Task.FromResult(new ConsoleDatabase(Path.Combine(Folder, ConsoleDatabase.FileName)));
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresConsoleDatabaseContractTests(PostgresServerFixture server) : ConsoleDatabaseContractTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("onestop-console-pg-").FullName;
-
     protected override async Task<ConsoleDatabase> CreateDatabaseAsync() =>
-        new(Npgsql.NpgsqlDataSource.Create(await server.CreateDatabaseAsync()), Path.Combine(_folder, ConsoleDatabase.AuditFileName));
-
-    public override Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+        new(Npgsql.NpgsqlDataSource.Create(await server.CreateDatabaseAsync()), Path.Combine(Folder, ConsoleDatabase.AuditFileName));
 
     [SkippableFact]
     public async Task HubOnPostgres_Starts_ConsoleTablesAndFirstAdminInPostgresNotInConsoleDb()
