@@ -64,6 +64,7 @@ public static class HubExtensions
         builder.Services.AddSingleton(sp => new AttachmentStore(
             sp.GetRequiredService<IHubDatabase>(), sp.GetRequiredService<IOptions<HubOptions>>().Value.MaxAttachmentBytes));
         builder.Services.AddSingleton(sp => new Attachments.AttachmentPieces(sp.GetRequiredService<IHubDatabase>()));
+        builder.Services.AddSingleton<Attachments.OriginalRequests>();
         builder.Services.AddSingleton<INodeAuthenticator, SharedKeyAuthenticator>();
         builder.Services.AddSingleton<HubSyncService>();
         builder.Services.AddSingleton<AdminApiKey>();
@@ -76,6 +77,7 @@ public static class HubExtensions
         app.UseNodeAuthentication();
         app.MapGrpcService<HubSyncService>();
         app.MapGrpcService<Attachments.AttachmentsDownService>();
+        app.MapGrpcService<Attachments.OriginalsService>();
         return app;
     }
 }

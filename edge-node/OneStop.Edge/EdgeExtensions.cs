@@ -38,6 +38,7 @@ public static class EdgeExtensions
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddOptions<Attachments.Scans.ScanIntakeOptions>().BindConfiguration(Attachments.Scans.ScanIntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Attachments.Scans.ScanOriginals>();
+        builder.Services.AddSingleton<Attachments.Scans.OriginalsUpload>();
         builder.Services.AddSingleton<Attachments.Scans.ScanIntake>();
         builder.Services.AddSingleton<AttachmentFetchQueue>();
         builder.Services.AddSingleton<CatalogueService>();

@@ -15,7 +15,7 @@ public sealed class SyncClient(GrpcChannel channel, SyncCallSettings settings)
     private const string RequestEncodingHeader = "grpc-internal-encoding-request";
 
     /// <summary>Small replies (Hello, Push, QueryAttachment, RepairPush): what their deadline allows for.</summary>
-    private const int SmallReplyBytes = 4 * 1024;
+    internal const int SmallReplyBytes = 4 * 1024;
 
     private readonly Sync.SyncClient _calls = new(channel ?? throw new ArgumentNullException(nameof(channel)));
 
@@ -78,6 +78,12 @@ public sealed class SyncClient(GrpcChannel channel, SyncCallSettings settings)
     {
         ArgumentNullException.ThrowIfNull(chunks);
         using var call = _calls.UploadAttachment(Options(bytes + SmallReplyBytes, cancellationToken));
+        return await SendChunksAsync(call, chunks, cancellationToken);
+    }
+
+    /// <summary>Streams chunks into an upload call (any service's) and returns the hub's reply, even when the hub ended the call first.</summary>
+    internal static async Task<UploadReply> SendChunksAsync(AsyncClientStreamingCall<AttachmentChunk, UploadReply> call, IAsyncEnumerable<AttachmentChunk> chunks, CancellationToken cancellationToken)
+    {
         // A hub that ends the call early (a refusal, a failed connect) must stop a producer still waiting for data.
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _ = call.ResponseAsync.ContinueWith(static (_, state) => CancelQuietly((CancellationTokenSource)state!), ended, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -112,7 +118,7 @@ public sealed class SyncClient(GrpcChannel channel, SyncCallSettings settings)
         }
     }
 
-    private CallOptions Options(long bytes, CancellationToken cancellationToken) =>
+    internal CallOptions Options(long bytes, CancellationToken cancellationToken) =>
         Options(Settings.TimeProvider.GetUtcNow().UtcDateTime + Settings.Budget(bytes), cancellationToken);
 
     private CallOptions Options(DateTime? deadline, CancellationToken cancellationToken)

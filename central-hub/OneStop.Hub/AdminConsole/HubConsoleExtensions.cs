@@ -39,6 +39,7 @@ public static class HubConsoleExtensions
         builder.Services.AddSingleton<IConsoleDossierLookup, ConsoleDossierLookup>();
         builder.Services.AddSingleton<IConsoleNodeSettings, ConsoleNodeSettings>();
         builder.Services.AddSingleton<IConsoleReports, ConsoleReports>();
+        builder.Services.AddSingleton<IConsoleOriginals, ConsoleOriginals>();
         builder.Services.AddHostedService<ConsoleStartup>();
         builder.Services.AddSingleton<NodeHistorySampler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeHistorySampler>());
@@ -49,6 +50,7 @@ public static class HubConsoleExtensions
     public static WebApplication MapHubConsole(this WebApplication app)
     {
         app.MapHubConsoleUi(endpoints => endpoints.WithMetadata(AdminListener.Marker.Instance));
+        app.MapConsoleOriginalsDownload();
         return app;
     }
 }

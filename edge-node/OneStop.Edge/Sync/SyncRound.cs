@@ -149,7 +149,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
         return false;
     }
 
-    private static async IAsyncEnumerable<AttachmentChunk> Chunks(PendingBlob blob, byte[] content, long from)
+    internal static async IAsyncEnumerable<AttachmentChunk> Chunks(PendingBlob blob, byte[] content, long from)
     {
         for (var offset = from; offset < content.Length; offset += AttachmentChunkBytes)
         {
