@@ -28,6 +28,7 @@ var result = args[0] switch
     "desk-budget" => await DeskBudget.RunAsync(command),
     "scan-legibility" => await ScanLegibility.RunAsync(command),
     "idle-day" => await IdleDay.RunAsync(command),
+    "national-replay" => await NationalReplay.RunAsync(command),
     _ => throw new InvalidOperationException("unreachable"),
 };
 var path = ResultWriter.Write(result);

@@ -7,5 +7,6 @@ internal static class ScenarioNames
     [
         "wire-ratio", "backlog-drain", "attachments", "cuts", "round-trips", "hub-ingest", "idle-connections", "edge-footprint", "repair-bytes", "store-check", "desk-budget",
         "scan-legibility", "idle-day",
+        "national-replay",
     ];
 }
