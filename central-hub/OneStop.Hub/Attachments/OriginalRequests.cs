@@ -29,8 +29,7 @@ public sealed class OriginalRequests(IHubDatabase database, HubStore store, Atta
         CREATE INDEX IF NOT EXISTS original_requests_scope ON original_requests (scope, sha256);
         """;
 
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly SchemaOnce _schema = new(ct => CreateSchemaAsync(database, ct));
 
     /// <summary>
     /// Asks for the original behind a scan attachment. Asking again for one already asked or received changes nothing.
@@ -145,33 +144,18 @@ public sealed class OriginalRequests(IHubDatabase database, HubStore store, Atta
         return rows;
     }
 
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady)
-        {
-            return;
-        }
+    private Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);
 
-        await _schemaGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_schemaReady)
-            {
-                await using var connection = await database.OpenConnectionAsync(cancellationToken);
-                await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
-                await database.LockAsync(connection, transaction, ["schema:original_requests"], cancellationToken);
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = Schema;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                _schemaReady = true;
-            }
-        }
-        finally
-        {
-            _schemaGate.Release();
-        }
+    private static async Task CreateSchemaAsync(IHubDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await database.LockAsync(connection, transaction, ["schema:original_requests"], cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Schema;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }
 
