@@ -71,12 +71,6 @@ internal static class LinkTimeFigures
             settings["Sync:MaxPushesInFlight"] = inFlight.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        // --read-ahead 0 measures the push without the node's read-ahead against the default in the same build.
-        if (command.Int("read-ahead", 1) == 0)
-        {
-            settings["Sync:ReadAhead"] = "false";
-        }
-
         return settings;
     }
 

@@ -84,11 +84,6 @@ public sealed class SyncOptions
     /// quiet machine with a larger floor before it is turned on.</summary>
     public bool AdaptToLink { get; set; }
 
-    /// <summary>Whether the node reads its next push batch ahead: the first during the Hello, the next while the window is
-    /// full (<see cref="LogReadAhead"/>). Default true; false reads each batch when its slot frees, for an A/B on one build
-    /// (bench backlog-drain --read-ahead 0).</summary>
-    public bool ReadAhead { get; set; } = true;
-
     /// <summary>Default longest pause across which the node keeps its connection to the hub: 60 s, the client's own
     /// idle-pool timeout. A longer pause closes it first, so the next round opens a fresh one instead of finding out
     /// that a carrier's NAT dropped the old one; it also lets the idle bench, which shortens every pause, pay for the

@@ -23,28 +23,15 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
     /// cursor, so a round with nothing to send costs one round trip instead of two (bench: round-trips).
     /// What this round pushes comes back with the next round's pull.
     /// </summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            // WhenAll, not two awaits: the pull is always waited for, so it never writes to the store after the round.
-            await Task.WhenAll(PullAsync(cancellationToken), ExchangeAsync(cancellationToken));
-        }
-        finally
-        {
-            // A read started ahead belongs to this round's cursor and incarnation: none is carried into the next.
-            await _readAhead.AbandonAsync();
-        }
-    }
+    public async Task RunAsync(CancellationToken cancellationToken) =>
+        // WhenAll, not two awaits: the pull is always waited for, so it never writes to the store after the round.
+        await Task.WhenAll(PullAsync(cancellationToken), ExchangeAsync(cancellationToken));
 
     /// <summary>How many new incarnations one round may start: a second clash in a row is a fault, not a fork.</summary>
     private const int MaxReincarnationsPerRound = 2;
 
     private async Task ExchangeAsync(CancellationToken cancellationToken)
     {
-        // The first batch is read while the Hello travels; the push takes it only if the Hello leaves the cursor where
-        // this node had it (see LogReadAhead).
-        _readAhead.Start(await store.ReadCursorAsync(MetaKeys.PushAcked, cancellationToken), options.MaxBatchEntries, options.MaxBatchBytes, cancellationToken);
         var hello = await HelloAsync(cancellationToken);
         for (var reincarnations = 0; ; reincarnations++)
         {
@@ -68,8 +55,6 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
                 throw new InvalidOperationException($"The hub still holds more of this node's log than it has after {reincarnations} new incarnations.");
             }
 
-            // Entries read ahead carry the incarnation being left.
-            await _readAhead.AbandonAsync();
             await store.ReincarnateAsync(decision.Reason!.Value, decision.RelogAfter, time, cancellationToken);
             hello = await HelloAsync(cancellationToken);
         }
