@@ -32,6 +32,8 @@ internal sealed class LinkDirection(
             while (true)
             {
                 var buffer = ArrayPool<byte>.Shared.Rent(shape.SegmentBytes);
+                // Bytes already waiting in the socket: the sender is ahead of the link, whose pacer must not lose time.
+                var backlogged = from.Available > 0;
                 var read = await from.ReceiveAsync(buffer.AsMemory(0, shape.SegmentBytes), SocketFlags.None, cancellationToken);
                 if (read == 0)
                 {
@@ -39,9 +41,10 @@ internal sealed class LinkDirection(
                     break;
                 }
 
+                var readAt = time.GetTimestamp();
                 if (up)
                 {
-                    stats.Sending(time.GetTimestamp());
+                    stats.Sending(readAt);
                 }
 
                 if (notBefore > 0 && time.GetTimestamp() < notBefore)
@@ -52,10 +55,15 @@ internal sealed class LinkDirection(
                 var (allowed, cutNow) = connection.Claim(read);
                 if (shape.Bucket is not null && allowed > 0)
                 {
-                    await shape.Bucket.TakeAsync(allowed, cancellationToken);
+                    await shape.Bucket.TakeAsync(allowed, backlogged, cancellationToken);
                 }
 
                 stats.Transmitted(up, allowed);
+                if (up)
+                {
+                    stats.Uplink.Segment(readAt, time.GetTimestamp(), allowed, time.TimestampFrequency);
+                }
+
                 if (cutNow)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
@@ -91,6 +99,10 @@ internal sealed class LinkDirection(
 
                 await to.SendAsync(segment.Buffer.AsMemory(0, segment.Length), SocketFlags.None, cancellationToken);
                 stats.Delivered(time.GetTimestamp());
+                if (!up)
+                {
+                    stats.Uplink.Delivered(time.GetTimestamp(), segment.Length);
+                }
                 ArrayPool<byte>.Shared.Return(segment.Buffer);
             }
 

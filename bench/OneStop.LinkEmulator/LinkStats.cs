@@ -24,6 +24,9 @@ public sealed class LinkStats
 
     public int Connections => Volatile.Read(ref _connections);
 
+    /// <summary>When the uplink was busy and when idle (all connections).</summary>
+    public UplinkTimeline Uplink { get; } = new();
+
     /// <summary>Connections turned away because the link was down.</summary>
     public int Refused => Volatile.Read(ref _refused);
 
@@ -67,6 +70,7 @@ public sealed class LinkStats
         Interlocked.Exchange(ref _firstAccept, 0);
         Interlocked.Exchange(ref _lastDelivery, 0);
         Interlocked.Exchange(ref _firstActivity, 0);
+        Uplink.Reset();
         lock (_gate)
         {
             _cutOffsets.Clear();

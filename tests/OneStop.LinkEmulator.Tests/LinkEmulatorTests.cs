@@ -82,6 +82,39 @@ public sealed class LinkEmulatorTests
     }
 
     [Fact]
+    public void TakeAsync_BackloggedAfterLateWakeUp_GivesBackTheLostTimeUpToTheCap()
+    {
+        var bucket = WokenLateAfterDebt();
+
+        // In the 300 ms the link could have carried 300 B; the cap gives back 100 ms of them (100 B) on top of the
+        // segment the bucket always holds: 200 B pass at once, the next 100 B wait. Without the backlog only 100 B pass.
+        Assert.True(bucket.TakeAsync(100, backlogged: true, CancellationToken.None).IsCompleted);
+        Assert.True(bucket.TakeAsync(100, backlogged: true, CancellationToken.None).IsCompleted);
+        Assert.False(bucket.TakeAsync(100, backlogged: true, CancellationToken.None).IsCompleted);
+    }
+
+    [Fact]
+    public void TakeAsync_SenderPausedAfterDebt_GetsNoCredit()
+    {
+        var bucket = WokenLateAfterDebt();
+
+        // Nothing was waiting when the pacer woke: the link was idle, and bytes queued after that owe nothing.
+        Assert.True(bucket.TakeAsync(100, backlogged: false, CancellationToken.None).IsCompleted);
+        Assert.False(bucket.TakeAsync(100, backlogged: true, CancellationToken.None).IsCompleted);
+    }
+
+    /// <summary>1,000 B/s, one segment of 100 B: a 500 B debt falls due at 500 ms and the pacer wakes 300 ms late.</summary>
+    private static TokenBucket WokenLateAfterDebt()
+    {
+        var clock = new FakeTimeProvider();
+        var bucket = new TokenBucket(1000, 100, clock);
+        Assert.True(bucket.TakeAsync(100, backlogged: true, CancellationToken.None).IsCompleted);
+        Assert.False(bucket.TakeAsync(500, backlogged: true, CancellationToken.None).IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(800));
+        return bucket;
+    }
+
+    [Fact]
     public async Task Round_trip_is_at_least_twice_the_one_way_delay_and_the_handshake_costs_one_more()
     {
         var profile = new LinkProfile("test", LinkProfile.Unlimited, LinkProfile.Unlimited, TimeSpan.FromMilliseconds(300), TimeSpan.Zero);

@@ -18,14 +18,19 @@ internal static class SyncRun
         await rig.StartEdgeAsync(rig.ViaProxy, edgeSettings);
         var drained = await rig.WaitForAsync(SyncRig.Drained, timeout ?? TimeSpan.FromMinutes(20));
         var stats = proxy.Stats;
-        var seconds = Measure.Seconds(rig.Time, stats.FirstActivityTimestamp, stats.LastDeliveryTimestamp);
+        var end = stats.LastDeliveryTimestamp;
+        var seconds = Measure.Seconds(rig.Time, stats.FirstActivityTimestamp, end);
+        var uplink = UplinkSummary.Of(stats, end, rig.Time, profile);
         var (up, down, connections, cutCount) = (stats.BytesUp, stats.BytesDown, stats.Connections, stats.Cuts);
         // The pull runs alongside the push, so what a round pushes is settled by the next round's pull (the hub
         // no longer sends a node its own entries back, only the cursor past them): wait for one more round.
         var rounds = drained.GetProperty("rounds").GetInt64();
         await rig.WaitForAsync(s => s.GetProperty("rounds").GetInt64() > rounds && s.GetProperty("link").GetString() == "online", timeout ?? TimeSpan.FromMinutes(20));
         var (rows, distinct) = rig.HubLogCounts();
-        return new SyncMeasurement(seconds, up, down, connections, cutCount, rows, distinct, LowerBound.Seconds(profile, up, down), stats.BytesUp, stats.BytesDown);
+        return new SyncMeasurement(seconds, up, down, connections, cutCount, rows, distinct, LowerBound.Seconds(profile, up, down), stats.BytesUp, stats.BytesDown)
+        {
+            Uplink = uplink,
+        };
     }
 }
 
@@ -46,6 +51,9 @@ internal sealed record SyncMeasurement(
     long TotalBytesDown)
 {
     public double Ratio => Seconds / LowerBoundSeconds;
+
+    /// <summary>Where the uplink stood idle during the run, and the rate it gave while busy.</summary>
+    public UplinkSummary? Uplink { get; init; }
 }
 
 /// <summary>

@@ -24,6 +24,7 @@ internal static class LinkTimeFigures
                 var m = await SyncRun.MeasureAsync(prepared, profile, edgeSettings: edgeSettings);
                 measured.Add(m);
                 Console.WriteLine($"  {profile.Name} run {i + 1}: {m.Seconds:0.0} s, LB {m.LowerBoundSeconds:0.0} s, ratio {m.Ratio:0.00}, up {m.BytesUp} B, down {m.BytesDown} B, connections {m.Connections}");
+                Console.WriteLine($"    {m.Uplink}");
             }
 
             var ratio = Measure.Median(measured.Select(m => m.Ratio));
