@@ -88,6 +88,11 @@ internal sealed class HubStoreStartup(HubStore store, IOptions<HubOptions> optio
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await store.InitialiseAsync(cancellationToken);
+        if (await store.SealExistingAsync(cancellationToken) is > 0 and var sealedRows)
+        {
+            logger.LogWarning("Sealed {Rows} rows of personal data written in clear by an earlier build.", sealedRows);
+        }
+
         var file = options.Value.CatalogueFile;
         if (File.Exists(file))
         {

@@ -26,7 +26,17 @@ public static class RecordSealing
 
     public static PersonalDataCipher? Of(DbConnection connection) => Ciphers.TryGetValue(connection, out var cipher) ? cipher : null;
 
-    public static StoredRecord Seal(DbConnection connection, StoredRecord record) => Of(connection) is { } cipher ? cipher.Seal(record) : record;
+    public static StoredRecord Seal(DbConnection connection, StoredRecord record)
+    {
+        if (Of(connection) is not { } cipher)
+        {
+            return record;
+        }
+
+        // A procedure's schema may mark form keys personal: dossiers written after it seal them.
+        FormMarks.Learn(cipher, record);
+        return cipher.Seal(record);
+    }
 
     public static StoredRecord Open(DbConnection connection, StoredRecord record) => Of(connection) is { } cipher ? cipher.Open(record) : record;
 

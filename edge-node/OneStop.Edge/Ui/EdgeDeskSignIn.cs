@@ -11,9 +11,10 @@ namespace OneStop.Edge.Ui;
 /// and every sign-out goes to the audit log.
 /// </summary>
 /// <remarks>
-/// The counts live in memory: a restart clears them, and restarting the box needs the office's key to it.
+/// The counts are kept in edge.db (<see cref="DeskLockoutStore"/>), written through on every change and read back at
+/// the first sign-in after a start, so a restart does not clear them. Without a store (unit tests) they live in memory.
 /// </remarks>
-public sealed class EdgeDeskSignIn(IDeskAccounts accounts, EdgeAuditLog audit, TimeProvider time) : IDeskSignIn
+public sealed class EdgeDeskSignIn(IDeskAccounts accounts, EdgeAuditLog audit, TimeProvider time, DeskLockoutStore? lockouts = null) : IDeskSignIn
 {
     /// <summary>Wrong passwords from one address, whatever the names, before it is locked: 20 (a shared office machine mistypes too).</summary>
     public const int MaxFailuresPerAddress = 4 * SignInLockout.DefaultMaxFailures;
@@ -21,11 +22,14 @@ public sealed class EdgeDeskSignIn(IDeskAccounts accounts, EdgeAuditLog audit, T
     private readonly Dictionary<string, LockoutState> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LockoutState> _addresses = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _stored = new(1, 1);
+    private volatile bool _loaded;
 
     public async Task<DeskSignInResult> SignInAsync(string userName, string password, string? clientAddress, CancellationToken cancellationToken = default)
     {
         var subject = "account:" + userName;
         var address = clientAddress ?? "-";
+        await LoadAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var lockedMinutes = MinutesLocked(userName, address, now);
         if (lockedMinutes > 0)
@@ -44,6 +48,7 @@ public sealed class EdgeDeskSignIn(IDeskAccounts accounts, EdgeAuditLog audit, T
                 _addresses[address] = SignInLockout.AfterFailure(Get(_addresses, address), now, MaxFailuresPerAddress);
             }
 
+            await StoreAsync(userName, address, cancellationToken);
             lockedMinutes = MinutesLocked(userName, address, now);
             await audit.AppendAsync(userName, AuditActions.SignInFailed, subject, (lockedMinutes > 0 ? $"wrong password, locked {lockedMinutes} min" : "wrong password") + $", from {address}", cancellationToken);
             return lockedMinutes > 0
@@ -56,6 +61,7 @@ public sealed class EdgeDeskSignIn(IDeskAccounts accounts, EdgeAuditLog audit, T
             _accounts.Remove(userName);
         }
 
+        await StoreAsync(userName, null, cancellationToken);
         await audit.AppendAsync(account.UserName, AuditActions.SignedIn, "account:" + account.UserName, "from " + address, cancellationToken);
         return new DeskSignInResult(DeskSignInOutcome.SignedIn, account);
     }
@@ -73,11 +79,73 @@ public sealed class EdgeDeskSignIn(IDeskAccounts accounts, EdgeAuditLog audit, T
     }
 
     /// <summary>A commune admin's password reset ends the account's lockout: the person is at the desk, vouched for.</summary>
-    public void Unlock(string userName)
+    public async Task UnlockAsync(string userName, CancellationToken cancellationToken = default)
     {
+        await LoadAsync(cancellationToken);
         lock (_gate)
         {
             _accounts.Remove(userName);
+        }
+
+        await StoreAsync(userName, null, cancellationToken);
+    }
+
+    /// <summary>Reads the stored counts once per process, before the first decision that needs them.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        if (_loaded || lockouts is null)
+        {
+            return;
+        }
+
+        await _stored.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_loaded)
+            {
+                foreach (var (kind, name, state) in await lockouts.ReadAllAsync(cancellationToken))
+                {
+                    lock (_gate)
+                    {
+                        (kind == DeskLockoutStore.Account ? _accounts : _addresses)[name] = state;
+                    }
+                }
+
+                _loaded = true;
+            }
+        }
+        finally
+        {
+            _stored.Release();
+        }
+    }
+
+    // Writes the current states, not the ones a caller computed: two sign-ins racing store the later count last.
+    private async Task StoreAsync(string userName, string? address, CancellationToken cancellationToken)
+    {
+        if (lockouts is null)
+        {
+            return;
+        }
+
+        await _stored.WaitAsync(cancellationToken);
+        try
+        {
+            var states = new List<(string, string, LockoutState)>();
+            lock (_gate)
+            {
+                states.Add((DeskLockoutStore.Account, userName, Get(_accounts, userName)));
+                if (address is not null)
+                {
+                    states.Add((DeskLockoutStore.Address, address, Get(_addresses, address)));
+                }
+            }
+
+            await lockouts.SaveAsync(states, cancellationToken);
+        }
+        finally
+        {
+            _stored.Release();
         }
     }
 

@@ -29,9 +29,9 @@ public sealed class EdgeDeskStaffAccounts(EdgeStaffAccountWriter writer, Authent
         var user = await authentication.RequireAsync(DeskAction.ManageAccounts);
         var refused = Key(await writer.SetPasswordAsync(userName, newPassword, cancellationToken));
         await audit.RecordAsync(user, AuditActions.Admin, "account:" + userName, refused is null ? "password reset" : "password reset refused " + refused, cancellationToken);
-        if (refused is null)
+        if (refused is null && signIn is not null)
         {
-            signIn?.Unlock(userName);
+            await signIn.UnlockAsync(userName, cancellationToken);
         }
 
         return refused;

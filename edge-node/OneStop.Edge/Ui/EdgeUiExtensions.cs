@@ -26,6 +26,7 @@ public static class EdgeUiExtensions
         builder.Services.AddSingleton<InitialAdminPassword>();
         builder.Services.AddSingleton<CatalogueOptionLists>();
         builder.Services.AddSingleton<IDeskAccounts, EdgeDeskAccounts>();
+        builder.Services.AddSingleton<DeskLockoutStore>();
         builder.Services.AddSingleton<EdgeDeskSignIn>();
         builder.Services.AddSingleton<IDeskSignIn>(sp => sp.GetRequiredService<EdgeDeskSignIn>());
         builder.Services.AddSingleton<ISyncBarSource, EdgeSyncBarSource>();

@@ -9,7 +9,7 @@ namespace OneStop.Edge.Tests.Audit;
 
 public sealed class EdgeDeskSignInTests : IDisposable
 {
-    private const string Password = "mat-khau-dung-1";
+    internal const string Password = "mat-khau-dung-1";
     private readonly TempStore _files = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeMilliseconds(1_780_000_000_000));
     private readonly EdgeAuditLog _audit;
@@ -93,12 +93,12 @@ public sealed class EdgeDeskSignInTests : IDisposable
             await _signIn.SignInAsync("canbo", "sai", "10.0.0.5");
         }
 
-        _signIn.Unlock("canbo");
+        await _signIn.UnlockAsync("canbo");
 
         Assert.Equal(DeskSignInOutcome.SignedIn, (await _signIn.SignInAsync("canbo", Password, "10.0.0.6")).Outcome);
     }
 
-    private sealed class OneAccount : IDeskAccounts
+    internal sealed class OneAccount : IDeskAccounts
     {
         public Task<DeskAccount?> VerifyAsync(string userName, string password, CancellationToken cancellationToken = default) =>
             Task.FromResult(userName == "canbo" && password == Password ? new DeskAccount("canbo", "Lò Thị Mai", "staff") : null);

@@ -29,7 +29,10 @@ public abstract class HubSealedAtRestTests : IAsyncLifetime
     private IHubDatabase? _database;
 
     /// <summary>A fresh, empty database of the engine under test whose connections carry <paramref name="cipher"/>.</summary>
-    protected abstract Task<IHubDatabase> CreateDatabaseAsync(PersonalDataCipher cipher);
+    protected abstract Task<IHubDatabase> CreateDatabaseAsync(PersonalDataCipher? cipher);
+
+    /// <summary>The database <see cref="CreateDatabaseAsync"/> made, opened again with connections carrying <paramref name="cipher"/>.</summary>
+    protected abstract IHubDatabase Reopen(PersonalDataCipher cipher);
 
     /// <summary>Everything the store holds as the engine keeps it, as text or bytes a thief with the files would read.</summary>
     protected abstract Task<byte[]> RawAsync();
@@ -81,6 +84,78 @@ public abstract class HubSealedAtRestTests : IAsyncLifetime
         Assert.Equal(1, await store.CountOnlineFilingsAsync("002078990001", createdAt.AddHours(-1), createdAt.AddHours(1)));
         Assert.Equal(0, await store.CountOnlineFilingsAsync("002078990002", createdAt.AddHours(-1), createdAt.AddHours(1)));
         Assert.Contains("Cầm Thị Hoa", (await store.ListAsync(RecordTypes.Dossier, Commune, 10)).Single(r => r.Id == online).DataJson, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Store_FormKeyTheCatalogueMarksPersonal_RawStoreHoldsItSealed_AndTheHubReadsIt()
+    {
+        // A fresh cipher: the marks it learns must come from this store's catalogue, not from another test.
+        _database = await CreateDatabaseAsync(new PersonalDataCipher(SHA256.HashData("marks key"u8)));
+        var store = new HubStore(_database, "hub", TimeProvider.System, 300_000);
+        await store.InitialiseAsync();
+        await store.WriteAsHubAsync(Guid.CreateVersion7(), RecordTypes.Procedure, Scopes.Global, new Dictionary<string, string?>
+        {
+            ["code"] = "\"test.marks\"",
+            ["form"] = """[{"key": "child.ethnicity", "type": "text", "personal_data": true, "personal_data_class": "sensitive"}, {"key": "child.note", "type": "text", "personal_data": false, "personal_data_class": null}]""",
+        });
+        var id = Guid.CreateVersion7();
+        var version = new HlcTimestamp(1_700_000_000_000, 0, NodeA.NodeId);
+        await store.PushAsync(NodeA, [new ChangeEntry(NodeA.NodeId, 1, id, RecordTypes.Dossier, Commune,
+        [
+            FieldChange.Set("form.child.ethnicity", Json("Xinh Mun Dạ"), version, HlcTimestamp.Zero),
+            FieldChange.Set("form.child.note", Json("Ghi chú công khai"), version, HlcTimestamp.Zero),
+        ])]);
+
+        var raw = await RawAsync();
+        Assert.True(raw.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Xinh Mun")) < 0, "a value of a key the schema marks personal is in the hub's store in clear");
+        // The unmarked answer is the control: the raw read would have found a value in clear.
+        Assert.True(raw.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Ghi chú công khai")) >= 0, "the raw read does not see unmarked values either");
+        Assert.Equal("Xinh Mun Dạ", Text((await store.GetAsync(id))!.Fields["form.child.ethnicity"].Json));
+    }
+
+    [SkippableFact]
+    public async Task SealExisting_HubWrittenInClearByAnEarlierBuild_SealsOnceAndStillReadsAndCounts()
+    {
+        var createdAt = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+        var id = Guid.CreateVersion7();
+        var online = Guid.CreateVersion7();
+        var plainDatabase = await CreateDatabaseAsync(null);
+        var plain = new HubStore(plainDatabase, "hub", TimeProvider.System, 300_000);
+        await plain.InitialiseAsync();
+        await plain.PushAsync(NodeA, [Entry(NodeA, id, 1_700_000_000_000, "Lò Văn Hùng")]);
+        await plain.PushAsync(NodeC, [Entry(NodeC, id, 1_700_000_000_500, "Lò Văn Hưng")]);
+        await plain.WriteAsHubAsync(online, RecordTypes.Dossier, Commune, new Dictionary<string, string?>
+        {
+            ["applicant_name"] = Json("Cầm Thị Hoa"),
+            [PersonalFields.OnlineFilerCccd] = Json("002078990001"),
+            ["created_at"] = JsonSerializer.Serialize(createdAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+        });
+        Assert.True((await RawAsync()).AsSpan().IndexOf(Encoding.UTF8.GetBytes("Cầm Thị Hoa")) >= 0, "the earlier build's store should hold the name in clear");
+        var headBefore = await plain.ReadLogHeadAsync();
+        if (plainDatabase is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        _database = Reopen(ProvinceCipher);
+        var store = new HubStore(_database, "hub", TimeProvider.System, 300_000);
+        await store.InitialiseAsync();
+        Assert.True(await store.SealExistingAsync() > 0);
+        Assert.Equal(0, await store.SealExistingAsync());
+
+        var raw = await RawAsync();
+        foreach (var secret in Secrets.Concat(Secrets.Select(VietnameseFolding.ToAscii)))
+        {
+            Assert.True(raw.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) < 0, $"'{secret}' is still in the hub's store in clear after the sealing pass");
+        }
+
+        Assert.Equal("Lò Văn Hưng", Text((await store.GetAsync(id))!.Fields["applicant_name"].Json));
+        Assert.Equal("Lò Văn Hưng", Text(Assert.Single(await store.ListConflictsAsync(Commune), c => c.Conflict.Field == "applicant_name").Conflict.Winner.Json));
+        var pulled = await store.ReadPullPageAsync(Commune, 0, 100, string.Empty, 0, IncarnationPolicy.Legacy);
+        Assert.Contains(pulled.Entries, e => e.Change.Fields.Any(f => Text(f.Json) == "Lò Văn Hùng"));
+        // Sealing moves nothing: nodes see no new log entry for it.
+        Assert.Equal(headBefore, await store.ReadLogHeadAsync());
+        Assert.Equal(1, await store.CountOnlineFilingsAsync("002078990001", createdAt.AddHours(-1), createdAt.AddHours(1)));
     }
 
     private static ChangeEntry Entry(NodeIdentity node, Guid id, long wallMs, string applicant) =>

@@ -12,8 +12,10 @@ public sealed class PostgresHubSealedAtRestTests(PostgresServerFixture server) :
 {
     private string? _connectionString;
 
-    protected override async Task<IHubDatabase> CreateDatabaseAsync(PersonalDataCipher cipher) =>
+    protected override async Task<IHubDatabase> CreateDatabaseAsync(PersonalDataCipher? cipher) =>
         new PostgresHubDatabase(_connectionString = await server.CreateDatabaseAsync()) { Cipher = cipher };
+
+    protected override IHubDatabase Reopen(PersonalDataCipher cipher) => new PostgresHubDatabase(_connectionString!) { Cipher = cipher };
 
     protected override async Task<byte[]> RawAsync()
     {

@@ -14,8 +14,14 @@ public sealed class SqliteHubSealedAtRestTests : HubSealedAtRestTests
 
     private string DatabasePath => Path.Combine(_root, "hub.db");
 
-    protected override Task<IHubDatabase> CreateDatabaseAsync(PersonalDataCipher cipher) =>
+    protected override Task<IHubDatabase> CreateDatabaseAsync(PersonalDataCipher? cipher) =>
         Task.FromResult<IHubDatabase>(new SqliteHubDatabase(new SqliteDatabase(DatabasePath) { Cipher = cipher }));
+
+    protected override IHubDatabase Reopen(PersonalDataCipher cipher)
+    {
+        SqliteConnection.ClearAllPools();
+        return new SqliteHubDatabase(new SqliteDatabase(DatabasePath) { Cipher = cipher });
+    }
 
     protected override Task<byte[]> RawAsync()
     {

@@ -6,6 +6,8 @@ namespace OneStop.Edge.Attachments.Scans;
 /// <summary>
 /// The full-size capture behind each shrunk scan. It stays on the node, out of the <c>blobs</c> table the uploader
 /// drains, so only the small copy travels; <see cref="ReleaseAsync"/> hands it to the uploader when the hub asks.
+/// Sealed under the node's data key like the blobs (same form, its hash as associated data), so a release copies the
+/// sealed bytes as they are and the uploader opens them as it opens any blob.
 /// </summary>
 public sealed class ScanOriginals(SqliteDatabase database)
 {
@@ -35,7 +37,7 @@ public sealed class ScanOriginals(SqliteDatabase database)
         command.Parameters.AddWithValue("$small", smallSha256);
         command.Parameters.AddWithValue("$size", content.LongLength);
         command.Parameters.AddWithValue("$type", contentType);
-        command.Parameters.AddWithValue("$data", content);
+        command.Parameters.AddWithValue("$data", database.Cipher?.SealContent(sha256, content) ?? content);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -53,7 +55,9 @@ public sealed class ScanOriginals(SqliteDatabase database)
             return null;
         }
 
-        var content = (byte[])reader.GetValue(1);
+        // An original kept before sealing reads as it is; one that fails its tag is caught by the hash check below.
+        var stored = (byte[])reader.GetValue(1);
+        var content = database.Cipher?.OpenContent(sha256, stored) ?? stored;
         if (BlobStore.HashOf(content) != sha256)
         {
             throw new InvalidDataException($"The original scan {sha256} is damaged on this node's disk: its content no longer matches its hash.");
