@@ -21,6 +21,7 @@ internal static class HubIngest
         var time = TimeProvider.System;
         var rates = new List<double>();
         var ceilings = new List<double>();
+        var perHubCpuSecond = new List<double>();
         for (var run = 0; run < runs; run++)
         {
             await using var store = await BenchStore.StartAsync(storeName);
@@ -30,6 +31,8 @@ internal static class HubIngest
             ceilings.Add(await store.RawCeilingAsync([.. work.SelectMany(w => w.Batches).SelectMany(b => b.Entries)], batchSize, time));
             await Task.WhenAll(fleet.Nodes.Select(n => n.HelloAsync(time)));
             var retries = 0;
+            var hubPid = fleet.Rig.Hub!.Pid;
+            var hubCpuBefore = CpuBudget.CpuSeconds(hubPid);
             var start = time.GetTimestamp();
             var applied = await Task.WhenAll(work.Select(async w =>
             {
@@ -51,8 +54,10 @@ internal static class HubIngest
                 return count;
             }));
             var seconds = time.GetElapsedTime(start).TotalSeconds;
+            var hubCpu = CpuBudget.CpuSeconds(hubPid) - hubCpuBefore;
             rates.Add(applied.Sum() / seconds);
-            Console.WriteLine($"  run {run + 1}: {applied.Sum():N0} records in {seconds:0.0} s = {rates[^1]:N0}/s; raw {label} ceiling {ceilings[^1]:N0}/s; {retries} pushes retried after a broken connection");
+            perHubCpuSecond.Add(applied.Sum() / Math.Max(hubCpu, 0.01));
+            Console.WriteLine($"  run {run + 1}: {applied.Sum():N0} records in {seconds:0.0} s = {rates[^1]:N0}/s; raw {label} ceiling {ceilings[^1]:N0}/s; hub CPU {hubCpu:0.0} s = {perHubCpuSecond[^1]:N0} records per hub CPU second; {retries} pushes retried after a broken connection; load {File.ReadAllText("/proc/loadavg").Trim()}");
         }
 
         var rate = Measure.Median(rates);
@@ -61,6 +66,9 @@ internal static class HubIngest
         {
             new($"hub ingest ({label}), {nodes} nodes × {batches} × {batchSize}-entry batches", Measure.Round(rate, 0), "records/s", "≥ 15,000", Measure.Round(ceiling, 0), Measure.Round(rate / ceiling, 3), rate >= 15000,
                 [.. rates.Select(r => Measure.Round(r, 0))], new Dictionary<string, double> { ["rawCeiling"] = Measure.Round(ceiling, 0) }),
+            // What a record costs the hub in CPU, whatever else the shared machine runs: the figure an A/B on a loaded machine can compare.
+            new($"hub ingest ({label}) per hub CPU second", Measure.Round(Measure.Median(perHubCpuSecond), 0), "records per CPU s", "—", null, null, true,
+                [.. perHubCpuSecond.Select(r => Measure.Round(r, 0))], null),
         };
         return new ScenarioResult(storeName == "postgres" ? "hub-ingest-postgres" : "hub-ingest", command.Text, TimeProvider.System.GetUtcNow(), Machine.Current, runs,
             $"{(nodes >= 200 ? "full scale" : $"scaled down from 200 nodes to {nodes}")}: {nodes} nodes (two per commune) × {batches} batches × {batchSize} entries, gzip requests as the edge sends them; the LB column holds the raw ceiling of the same store (records/s) measured in the same run and ratio = ingest ÷ ceiling",

@@ -18,6 +18,7 @@ public sealed class PersonalDataCipher
 {
     private readonly byte[] _fieldKey;
     private readonly byte[] _indexKey;
+    private readonly AesGcmPool _fieldAes;
 
     public PersonalDataCipher(ReadOnlySpan<byte> dataKey, IReadOnlySet<string>? markedFormKeys = null)
     {
@@ -28,6 +29,7 @@ public sealed class PersonalDataCipher
 
         _fieldKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, dataKey.ToArray(), FieldEnvelope.KeyBytes, info: "onestop personal fields v1"u8.ToArray());
         _indexKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, dataKey.ToArray(), FieldEnvelope.KeyBytes, info: "onestop blind index v1"u8.ToArray());
+        _fieldAes = new AesGcmPool(_fieldKey, FieldEnvelope.TagBytes);
         MarkedFormKeys = markedFormKeys;
     }
 
@@ -45,7 +47,7 @@ public sealed class PersonalDataCipher
             return write;
         }
 
-        return write with { Json = JsonSerializer.Serialize(FieldEnvelope.Seal(_fieldKey, recordId, write.Name, write.Json)) };
+        return write with { Json = JsonSerializer.Serialize(_fieldAes.Use(aes => FieldEnvelope.Seal(aes, recordId, write.Name, write.Json!))) };
     }
 
     /// <summary>The write with its value opened; a value that is not an envelope is returned as it is.</summary>
@@ -93,7 +95,9 @@ public sealed class PersonalDataCipher
         }
 
         var envelope = JsonSerializer.Deserialize<string>(json)!;
-        if (!FieldEnvelope.TryOpen(_fieldKey, recordId, field, envelope, out plain))
+        var opened = _fieldAes.Use(aes => FieldEnvelope.TryOpen(aes, recordId, field, envelope, out var value) ? value : null);
+        plain = opened ?? json;
+        if (opened is null)
         {
             throw new CryptographicException($"The sealed value of {field} in record {recordId} does not open under this key: changed, moved from another record, or sealed under another key.");
         }
