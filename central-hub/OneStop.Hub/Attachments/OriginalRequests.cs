@@ -72,6 +72,17 @@ public sealed class OriginalRequests(IHubDatabase database, HubStore store, Atta
     public Task<IReadOnlyList<OriginalRequest>> ListOpenAsync(string scope, CancellationToken cancellationToken = default) =>
         QueryAsync("scope = @scope AND received_ms IS NULL", c => c.AddParameter("@scope", scope), cancellationToken);
 
+    /// <summary>How many originals this commune is asked for and has not sent: told to its nodes in every Hello.</summary>
+    public async Task<int> CountOpenAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM original_requests WHERE scope = @scope AND received_ms IS NULL";
+        command.AddParameter("@scope", scope);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Every request, for the console.</summary>
     public Task<IReadOnlyList<OriginalRequest>> ListAllAsync(CancellationToken cancellationToken = default) =>
         QueryAsync("1 = 1", _ => { }, cancellationToken);

@@ -9,7 +9,7 @@ using OneStop.Protocol.V1;
 namespace OneStop.Hub.Services;
 
 /// <summary>The hub's side of the sync protocol: maps the wire to the store and refusals to statuses.</summary>
-public sealed partial class HubSyncService(HubStore store, AttachmentStore attachments, INodeAuthenticator authenticator, IOptions<HubOptions> options, TimeProvider time, ILogger<HubSyncService> logger) : Sync.SyncBase
+public sealed partial class HubSyncService(HubStore store, AttachmentStore attachments, INodeAuthenticator authenticator, IOptions<HubOptions> options, TimeProvider time, ILogger<HubSyncService> logger, Attachments.OriginalRequests? originals = null) : Sync.SyncBase
 {
     public async Task<HelloReply> HelloAsync(HelloRequest request, ServerCallContext context)
     {
@@ -38,6 +38,7 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
             MaxBatchEntries = options.Value.MaxPullEntries,
             MaxMessageBytes = options.Value.MaxMessageBytes,
             MaxPushesInFlight = HubStore.MaxPushesInFlight,
+            OriginalsRequested = originals is null ? 0 : await originals.CountOpenAsync(node.CommuneCode, context.CancellationToken),
         };
     }
 

@@ -106,7 +106,11 @@ public sealed class SyncAgent(
                     await pipeline.ExecuteAsync(async ct => await round.RunAsync(ct), stoppingToken);
                     await repair.RunIfDueAsync(stoppingToken);
                     await (auditPush?.RunAsync(channel, stoppingToken) ?? Task.CompletedTask);
-                    await (originalsUpload?.RunAsync(channel, stoppingToken) ?? Task.FromResult(0));
+                    if (status.Current.OriginalsRequested > 0)
+                    {
+                        await (originalsUpload?.RunAsync(channel, stoppingToken) ?? Task.FromResult(0));
+                    }
+
                     status.Update(s => s with { Link = LinkState.Online, LastSuccess = time.GetUtcNow(), LastError = null, Rounds = s.Rounds + 1 });
                     (idleRounds, failed) = (Moved(status.Current) == movedBefore ? idleRounds + 1 : 0, false);
                     // Content of attachments filed online, after the records and within its own bounds; more due: go on soon.

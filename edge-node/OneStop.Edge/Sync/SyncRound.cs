@@ -89,7 +89,7 @@ public sealed partial class SyncRound(EdgeStore store, BlobStore blobs, SyncClie
         var started = time.GetTimestamp();
         var hello = await client.HelloAsync(request, cancellationToken);
         _link.NoteHello(time.GetElapsedTime(started));
-        status.Update(s => s with { ClockOffsetMs = hello.ClockOffsetMs, HubWallMs = hello.HubWallMs, HelloTimestamp = time.GetTimestamp() });
+        status.Update(s => s with { ClockOffsetMs = hello.ClockOffsetMs, HubWallMs = hello.HubWallMs, HelloTimestamp = time.GetTimestamp(), OriginalsRequested = hello.OriginalsRequested });
         if (hello.EarlierIncarnations)
         {
             await store.NoteRebuiltAsync(time, cancellationToken);

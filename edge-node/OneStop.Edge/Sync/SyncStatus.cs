@@ -72,4 +72,7 @@ public sealed record SyncSnapshot(
     public long BlobBytesFetched { get; init; }
 
     public string? LastFetchError { get; init; }
+
+    /// <summary>Scan originals the hub asked this commune for at the last handshake: the node asks which only when there are some.</summary>
+    public int OriginalsRequested { get; init; }
 }

@@ -63,6 +63,28 @@ public sealed class OriginalsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hello_OriginalsRequested_CountsOpenRequestsOfTheCallersCommuneUntilReceived()
+    {
+        var original = Bytes(80_000, seed: 11);
+        var id = await WriteScanAsync(CommuneA, original);
+        using var nodeA = _hub.Client(NodeA, KeyA);
+        using var nodeB = _hub.Client(NodeB, KeyB);
+
+        var beforeAsking = await nodeA.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, Incarnation = "inc-a" });
+        await Console.RequestAsync(ConsolePrincipals.Admin, id, default);
+        var askedA = await nodeA.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, Incarnation = "inc-a" });
+        var askedB = await nodeB.Sync.HelloAsync(new HelloRequest { NodeId = NodeB, Incarnation = "inc-b" });
+        await Originals(nodeA).UploadAsync(ChunksOf(original, Sha(original), 0), original.Length);
+        var afterReceived = await nodeA.Sync.HelloAsync(new HelloRequest { NodeId = NodeA, Incarnation = "inc-a" });
+
+        // The node asks which originals only when Hello says some are wanted, so an idle round stays one call.
+        Assert.Equal(0, beforeAsking.OriginalsRequested);
+        Assert.Equal(1, askedA.OriginalsRequested);
+        Assert.Equal(0, askedB.OriginalsRequested);
+        Assert.Equal(0, afterReceived.OriginalsRequested);
+    }
+
+    [Fact]
     public async Task Upload_CutThenResumedFromTheHubsBytes_CompleteWithTheSameContent()
     {
         var original = Bytes(3 * Chunk + 17, seed: 2);
