@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OneStop.Edge.Startup;
 using OneStop.Hardware;
 
 namespace OneStop.Edge.Devices;
@@ -13,7 +14,7 @@ public static class DeviceExtensions
         builder.Services.AddOptions<HardwareOptions>().BindConfiguration("Hardware");
         builder.Services.AddSingleton(sp => DeviceSet.Create(sp.GetRequiredService<IOptions<HardwareOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton<DeviceHealthBoard>();
-        builder.Services.AddHostedService<DeviceMonitor>();
+        builder.Services.AddHostedServiceMadeAfterDeskStarted<DeviceMonitor>();
         return builder;
     }
 }

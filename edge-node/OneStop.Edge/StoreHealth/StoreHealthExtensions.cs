@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Edge.Devices;
+using OneStop.Edge.Startup;
 
 namespace OneStop.Edge.StoreHealth;
 
@@ -18,7 +19,7 @@ public static class StoreHealthExtensions
         // The device services register the board too; one board either way.
         builder.Services.TryAddSingleton<DeviceHealthBoard>();
         builder.Services.AddHostedService<StoreHealthStartup>();
-        builder.Services.AddHostedService<StoreHealthMonitor>();
+        builder.Services.AddHostedServiceMadeAfterDeskStarted<StoreHealthMonitor>();
         return builder;
     }
 

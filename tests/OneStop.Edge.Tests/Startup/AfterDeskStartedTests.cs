@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneStop.Edge.Startup;
 
@@ -35,6 +36,48 @@ public sealed class AfterDeskStartedTests
 
         Assert.Equal(0, inner.Starts);
         Assert.Equal(0, inner.Stops);
+    }
+
+    [Fact]
+    public async Task StartAsync_MadeAfterDeskStarted_InnerNotEvenCreatedUntilItFires()
+    {
+        using var lifetime = new Lifetime();
+        var created = new List<CountingService>();
+        var deferred = new AfterDeskStarted(() =>
+        {
+            var inner = new CountingService();
+            created.Add(inner);
+            return inner;
+        }, lifetime);
+
+        await deferred.StartAsync(CancellationToken.None);
+        var createdBeforeServing = created.Count;
+        await lifetime.Started.CancelAsync();
+        await deferred.StopAsync(CancellationToken.None);
+
+        Assert.Equal(0, createdBeforeServing);
+        var inner = Assert.Single(created);
+        Assert.Equal((1, 1), (inner.Starts, inner.Stops));
+    }
+
+    [Fact]
+    public void AddHostedServiceAfterDeskStarted_SeveralServices_EachRegistered()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<CountingService>();
+
+        services.AddHostedServiceAfterDeskStarted<CountingService>();
+        services.AddHostedServiceMadeAfterDeskStarted<OtherService>();
+        services.AddHostedServiceMadeAfterDeskStarted<CountingService>();
+
+        Assert.Equal(3, services.Count(d => d.ServiceType == typeof(IHostedService)));
+    }
+
+    private sealed class OtherService : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class CountingService : IHostedService
