@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OneStop.Edge.Startup;
 using OneStop.Hardware;
 
 namespace OneStop.Edge.Devices;
@@ -14,7 +13,7 @@ public static class DeviceExtensions
         builder.Services.AddOptions<HardwareOptions>().BindConfiguration("Hardware");
         builder.Services.AddSingleton(sp => DeviceSet.Create(sp.GetRequiredService<IOptions<HardwareOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton<DeviceHealthBoard>();
-        builder.Services.AddHostedServiceMadeAfterDeskStarted<DeviceMonitor>();
+        builder.Services.AddHostedService<DeviceMonitor>();
         return builder;
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
-using OneStop.Edge.Startup;
 
 namespace OneStop.Edge.Enrolment;
 
@@ -22,7 +21,7 @@ public static class EnrolmentExtensions
         builder.Services.AddOptions<EnrolmentOptions>().BindConfiguration(EnrolmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new NodeCredentials(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory));
         builder.Services.AddSingleton<NodeEnroller>();
-        builder.Services.AddHostedServiceMadeAfterDeskStarted<CertificateRenewal>();
+        builder.Services.AddHostedService<CertificateRenewal>();
         builder.Services.AddScoped<OneStop.Ui.Ports.IDeskEnrolment, EdgeDeskEnrolment>();
         return builder;
     }

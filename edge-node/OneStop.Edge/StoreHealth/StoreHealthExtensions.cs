@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStop.Edge.Devices;
-using OneStop.Edge.Startup;
 
 namespace OneStop.Edge.StoreHealth;
 
@@ -19,7 +18,7 @@ public static class StoreHealthExtensions
         // The device services register the board too; one board either way.
         builder.Services.TryAddSingleton<DeviceHealthBoard>();
         builder.Services.AddHostedService<StoreHealthStartup>();
-        builder.Services.AddHostedServiceMadeAfterDeskStarted<StoreHealthMonitor>();
+        builder.Services.AddHostedService<StoreHealthMonitor>();
         return builder;
     }
 
