@@ -8,7 +8,7 @@ namespace OneStop.Edge.Tests;
 
 /// <summary>
 /// The sync agent's and the clock watch's cursor writes wait in the store's writers' queue, not inside SQLite's busy
-/// handler, where they and the clerk's saves slept 5 to 50 ms at a time (the save's p99 while a backlog drained).
+/// handler, where they and the clerk's saves slept 1 to 50 ms at a time (a tail on the save while a backlog drains).
 /// </summary>
 public sealed class EdgeStoreWriteQueueTests
 {

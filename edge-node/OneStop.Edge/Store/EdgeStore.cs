@@ -175,8 +175,8 @@ public sealed partial class EdgeStore
 
     /// <remarks>
     /// In the writers' queue: the sync agent writes its ack cursor after every pushed batch and the clock watch after
-    /// every Hello; outside the queue those writes met the clerk's saves inside SQLite, whose busy handler sleeps 5 to
-    /// 50 ms between attempts, and that sleep was the save's p99 while a backlog drained.
+    /// every Hello; outside the queue those writes met the clerk's saves inside SQLite, whose busy handler sleeps 1 to
+    /// 50 ms between attempts, a tail on the save while a backlog drains.
     /// </remarks>
     public async Task WriteCursorAsync(string key, long value, CancellationToken cancellationToken = default)
     {
