@@ -44,10 +44,14 @@ public sealed class AfterDeskStarted(IHostedService inner, IHostApplicationLifet
     }
 }
 
+/// <remarks>
+/// Registers with AddSingleton, not AddHostedService: AddHostedService keeps one registration per implementation
+/// type, and every deferred service is an <see cref="AfterDeskStarted"/>, so a second one was silently dropped.
+/// </remarks>
 public static class AfterDeskStartedExtensions
 {
     /// <summary>Registers <typeparamref name="T"/> (already a singleton) as a hosted service started once the desk serves.</summary>
     public static IServiceCollection AddHostedServiceAfterDeskStarted<T>(this IServiceCollection services)
         where T : class, IHostedService =>
-        services.AddHostedService(sp => new AfterDeskStarted(sp.GetRequiredService<T>(), sp.GetRequiredService<IHostApplicationLifetime>()));
+        services.AddSingleton<IHostedService>(sp => new AfterDeskStarted(sp.GetRequiredService<T>(), sp.GetRequiredService<IHostApplicationLifetime>()));
 }

@@ -173,13 +173,21 @@ public sealed partial class EdgeStore
         return text is null ? 0 : long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <remarks>
+    /// In the writers' queue: the sync agent writes its ack cursor after every pushed batch and the clock watch after
+    /// every Hello; outside the queue those writes met the clerk's saves inside SQLite, whose busy handler sleeps 1 to
+    /// 50 ms between attempts, a tail on the save while a backlog drains.
+    /// </remarks>
     public async Task WriteCursorAsync(string key, long value, CancellationToken cancellationToken = default)
     {
         BeforeWrite?.Invoke();
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        using var transaction = SqliteDatabase.BeginWrite(connection);
-        await MetaTable.WriteAsync(connection, transaction, key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-        transaction.Commit();
+        await _writer.QueuedAsync(async () =>
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            using var transaction = SqliteDatabase.BeginWrite(connection);
+            await MetaTable.WriteAsync(connection, transaction, key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            transaction.Commit();
+        }, cancellationToken);
     }
 
     /// <summary>The highest own change-log seq: the hub need not send those entries back.</summary>

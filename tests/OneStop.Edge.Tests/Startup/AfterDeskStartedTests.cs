@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneStop.Edge.Startup;
 
@@ -35,6 +36,26 @@ public sealed class AfterDeskStartedTests
 
         Assert.Equal(0, inner.Starts);
         Assert.Equal(0, inner.Stops);
+    }
+
+    [Fact]
+    public void AddHostedServiceAfterDeskStarted_SeveralServices_EachRegistered()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<CountingService>();
+        services.AddSingleton<OtherService>();
+
+        services.AddHostedServiceAfterDeskStarted<CountingService>();
+        services.AddHostedServiceAfterDeskStarted<OtherService>();
+
+        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IHostedService)));
+    }
+
+    private sealed class OtherService : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class CountingService : IHostedService
