@@ -12,7 +12,8 @@ namespace OneStop.Protocol;
 /// </summary>
 public sealed class SyncClient(GrpcChannel channel, SyncCallSettings settings)
 {
-    private const string RequestEncodingHeader = "grpc-internal-encoding-request";
+    /// <summary>The header that has Grpc.Net.Client gzip a call's request message (the hub accepts gzip on every service).</summary>
+    public const string RequestEncodingHeader = "grpc-internal-encoding-request";
 
     /// <summary>Small replies (Hello, Push, QueryAttachment, RepairPush): what their deadline allows for.</summary>
     internal const int SmallReplyBytes = 4 * 1024;
