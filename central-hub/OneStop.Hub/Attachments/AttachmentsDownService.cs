@@ -67,17 +67,7 @@ public sealed class AttachmentsDownService(HubStore store, AttachmentStore blobs
     private static string? Text(StoredRecord record, string field) =>
         record.GetJson(field) is { } json ? System.Text.Json.JsonSerializer.Deserialize<string>(json) : null;
 
-    private NodeIdentity Authenticate(ServerCallContext context, string claimedNodeId)
-    {
-        // The middleware authenticated before the body was parsed; a host without it (a test) checks here.
-        var node = NodeAuthentication.Authenticated(context.GetHttpContext()) ?? authenticator.Authenticate(context.GetHttpContext());
-        if (!string.IsNullOrEmpty(claimedNodeId) && claimedNodeId != node.NodeId)
-        {
-            throw Refusal(StatusCode.PermissionDenied, $"authenticated as '{node.NodeId}' but the request names '{claimedNodeId}'");
-        }
+    private NodeIdentity Authenticate(ServerCallContext context, string claimedNodeId) => NodeCalls.Authenticate(context, authenticator, claimedNodeId);
 
-        return node;
-    }
-
-    private static RpcException Refusal(StatusCode code, string message) => new(new Status(code, message));
+    private static RpcException Refusal(StatusCode code, string message) => NodeCalls.Refusal(code, message);
 }

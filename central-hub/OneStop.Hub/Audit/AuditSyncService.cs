@@ -18,7 +18,7 @@ public sealed class AuditSyncService(HubAuditStore audit, INodeAuthenticator aut
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var node = NodeAuthentication.Authenticated(context.GetHttpContext()) ?? authenticator.Authenticate(context.GetHttpContext());
+        var node = NodeCalls.Authenticate(context, authenticator, string.Empty);
         if (string.IsNullOrWhiteSpace(request.ChainId) || request.ChainId.Length > 64 || request.Entries.Count > MaxEntriesPerPush)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"a chain id of up to 64 characters and at most {MaxEntriesPerPush} entries"));

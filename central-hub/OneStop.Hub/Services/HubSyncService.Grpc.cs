@@ -1,4 +1,5 @@
 using Grpc.Core;
+using OneStop.Hub.Nodes;
 using OneStop.Protocol.V1;
 
 namespace OneStop.Hub.Services;
@@ -24,5 +25,5 @@ public sealed partial class HubSyncService
 
     public override Task<RepairFetchReply> RepairFetch(RepairFetchRequest request, ServerCallContext context) => RepairFetchAsync(request, context);
 
-    private static RpcException Refusal(StatusCode code, string message) => new(new Status(code, message));
+    private static RpcException Refusal(StatusCode code, string message) => NodeCalls.Refusal(code, message);
 }

@@ -123,13 +123,7 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
         }
         catch (BlobRefusedException ex)
         {
-            throw Refusal(ex.Reason switch
-            {
-                BlobRefusal.TooLarge => StatusCode.ResourceExhausted,
-                BlobRefusal.OutOfOrder => StatusCode.FailedPrecondition,
-                BlobRefusal.HashMismatch => StatusCode.DataLoss,
-                _ => StatusCode.InvalidArgument,
-            }, ex.Message);
+            throw NodeCalls.Refusal(ex.Reason, ex.Message);
         }
 
         if (state is null)
@@ -147,15 +141,5 @@ public sealed partial class HubSyncService(HubStore store, AttachmentStore attac
         return new AttachmentState { Sha256 = state.Sha256, ReceivedBytes = state.Received, Complete = state.Complete };
     }
 
-    private NodeIdentity Authenticate(ServerCallContext context, string claimedNodeId)
-    {
-        // The middleware authenticated before the body was parsed; a host without it (a test) checks here.
-        var node = NodeAuthentication.Authenticated(context.GetHttpContext()) ?? authenticator.Authenticate(context.GetHttpContext());
-        if (!string.IsNullOrEmpty(claimedNodeId) && claimedNodeId != node.NodeId)
-        {
-            throw Refusal(StatusCode.PermissionDenied, $"authenticated as '{node.NodeId}' but the request names '{claimedNodeId}'");
-        }
-
-        return node;
-    }
+    private NodeIdentity Authenticate(ServerCallContext context, string claimedNodeId) => NodeCalls.Authenticate(context, authenticator, claimedNodeId);
 }
