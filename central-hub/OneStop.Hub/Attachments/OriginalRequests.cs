@@ -89,7 +89,14 @@ public sealed class OriginalRequests(IHubDatabase database, HubStore store, Atta
 
     /// <summary>True when someone asked this commune for the original of this hash and it has not arrived yet.</summary>
     public async Task<bool> IsOpenAsync(string scope, string sha256, CancellationToken cancellationToken = default) =>
-        (await ListOpenAsync(scope, cancellationToken)).Any(r => r.Sha256 == sha256);
+        (await QueryAsync(
+            "scope = @scope AND sha256 = @sha AND received_ms IS NULL",
+            c =>
+            {
+                c.AddParameter("@scope", scope);
+                c.AddParameter("@sha", sha256);
+            },
+            cancellationToken)).Count > 0;
 
     /// <summary>Marks every open request of this commune for this hash received, once the store holds the whole content.</summary>
     public async Task MarkReceivedAsync(string scope, string sha256, CancellationToken cancellationToken = default)
