@@ -27,6 +27,9 @@ public sealed class SqliteDatabase : IStoreDatabase
 
     public string Path { get; }
 
+    /// <summary>The one queue of every writer of this file (see <see cref="WriteQueue"/>).</summary>
+    public WriteQueue Writes { get; } = new();
+
     /// <summary>Seals personal fields of what is written through this database's connections (see <see cref="RecordSealing"/>); null: values as they are.</summary>
     public OneStop.Core.Privacy.PersonalDataCipher? Cipher { get; init; }
 

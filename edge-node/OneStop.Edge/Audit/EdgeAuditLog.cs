@@ -48,9 +48,15 @@ public sealed class EdgeAuditLog(SqliteDatabase database, TimeProvider time)
     });
 
     /// <summary>Appends one entry, chained to the last, in one write transaction so two appends never share a sequence.</summary>
+    /// <remarks>In the file's writers' queue, in the desk's lane: the append is part of what a clerk waits for.</remarks>
     public async Task<ChainedAuditEntry> AppendAsync(string actor, string action, string subject, string? detail, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken);
+        return await database.Writes.RunAsync(WriteLane.Desk, () => AppendInTurnAsync(actor, action, subject, detail, cancellationToken), cancellationToken);
+    }
+
+    private async Task<ChainedAuditEntry> AppendInTurnAsync(string actor, string action, string subject, string? detail, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = SqliteDatabase.BeginWrite(connection);
         var last = await ReadAsync(connection, transaction, $"SELECT {Columns} FROM audit_log ORDER BY seq DESC LIMIT 1", 0, 1, cancellationToken);
@@ -95,11 +101,14 @@ public sealed class EdgeAuditLog(SqliteDatabase database, TimeProvider time)
     public async Task SetHubAckedAsync(long sequence, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE audit_chain SET hub_acked_seq = $seq WHERE one = 1";
-        command.Parameters.AddWithValue("$seq", sequence);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.Writes.RunAsync(WriteLane.Background, async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE audit_chain SET hub_acked_seq = $seq WHERE one = 1";
+            command.Parameters.AddWithValue("$seq", sequence);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     private Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);

@@ -93,19 +93,20 @@ public sealed class BlobStore(SqliteDatabase database, TimeProvider? time = null
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task MarkUploadedAsync(string sha256, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // When the hub confirmed it: housekeeping frees content only some days after that.
-        command.CommandText = """
-            UPDATE blobs SET uploaded = 1 WHERE sha256 = $sha;
-            INSERT INTO blob_uploads (sha256, uploaded_ms) VALUES ($sha, $now) ON CONFLICT(sha256) DO NOTHING;
-            """;
-        command.Parameters.AddWithValue("$sha", sha256);
-        command.Parameters.AddWithValue("$now", (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task MarkUploadedAsync(string sha256, CancellationToken cancellationToken = default) =>
+        database.Writes.RunAsync(WriteLane.Background, async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // When the hub confirmed it: housekeeping frees content only some days after that.
+            command.CommandText = """
+                UPDATE blobs SET uploaded = 1 WHERE sha256 = $sha;
+                INSERT INTO blob_uploads (sha256, uploaded_ms) VALUES ($sha, $now) ON CONFLICT(sha256) DO NOTHING;
+                """;
+            command.Parameters.AddWithValue("$sha", sha256);
+            command.Parameters.AddWithValue("$now", (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 }
 
 /// <summary>A blob waiting for upload.</summary>

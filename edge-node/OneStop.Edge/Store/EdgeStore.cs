@@ -21,7 +21,7 @@ public sealed partial class EdgeStore
     public EdgeStore(SqliteDatabase database, string nodeId)
     {
         _database = database;
-        _writer = new StoreWriter(database, MetaKeys.Clock);
+        _writer = new StoreWriter(database, MetaKeys.Clock, database.Writes);
         NodeId = nodeId;
     }
 
@@ -148,7 +148,7 @@ public sealed partial class EdgeStore
             }
 
             return applied;
-        }, Clock, cancellationToken);
+        }, Clock, cancellationToken, WriteLane.Background);
     }
 
     /// <summary>Seeds reference records (the sample catalogue) without logging them: they belong to the hub.</summary>
@@ -187,7 +187,7 @@ public sealed partial class EdgeStore
             using var transaction = SqliteDatabase.BeginWrite(connection);
             await MetaTable.WriteAsync(connection, transaction, key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
             transaction.Commit();
-        }, cancellationToken);
+        }, cancellationToken, WriteLane.Background);
     }
 
     /// <summary>The highest own change-log seq: the hub need not send those entries back.</summary>
