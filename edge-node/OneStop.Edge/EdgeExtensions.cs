@@ -17,7 +17,7 @@ public static class EdgeExtensions
 {
     public static WebApplicationBuilder AddEdgeStore(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateGenerated<EdgeOptions, EdgeOptionsValidator>().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
         {
@@ -36,7 +36,7 @@ public static class EdgeExtensions
         builder.Services.AddSingleton<RecordPages>();
         builder.Services.AddSingleton<DossierSearch>();
         builder.Services.AddSingleton<AttachmentService>();
-        builder.Services.AddOptions<Attachments.Scans.ScanIntakeOptions>().BindConfiguration(Attachments.Scans.ScanIntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Attachments.Scans.ScanIntakeOptions>().BindConfiguration(Attachments.Scans.ScanIntakeOptions.Section).ValidateGenerated<Attachments.Scans.ScanIntakeOptions, ScanIntakeOptionsValidator>().ValidateOnStart();
         builder.Services.AddSingleton<Attachments.Scans.ScanOriginals>();
         builder.Services.AddSingleton<Attachments.Scans.OriginalsUpload>();
         builder.Services.AddSingleton<Attachments.Scans.ScanIntake>();
@@ -53,10 +53,10 @@ public static class EdgeExtensions
 
     public static WebApplicationBuilder AddSyncAgent(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<RepairOptions>().BindConfiguration(RepairOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateGenerated<SyncOptions, SyncOptionsValidator>().ValidateOnStart();
+        builder.Services.AddOptions<RepairOptions>().BindConfiguration(RepairOptions.Section).ValidateGenerated<RepairOptions, RepairOptionsValidator>().ValidateOnStart();
         builder.Services.AddSingleton<SyncStatus>();
-        builder.Services.AddOptions<Attachments.AttachmentFetchOptions>().BindConfiguration(Attachments.AttachmentFetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Attachments.AttachmentFetchOptions>().BindConfiguration(Attachments.AttachmentFetchOptions.Section).ValidateGenerated<Attachments.AttachmentFetchOptions, AttachmentFetchOptionsValidator>().ValidateOnStart();
         builder.Services.AddSingleton<Attachments.AttachmentFetcher>();
         builder.Services.AddSingleton<SyncAgent>();
         builder.Services.AddHostedServiceAfterDeskStarted<SyncAgent>();

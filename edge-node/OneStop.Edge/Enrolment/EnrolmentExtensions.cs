@@ -18,7 +18,7 @@ public static class EnrolmentExtensions
         source.ResolveFileProvider();
         sources.Insert(at > 0 ? at : sources.Count, source);
 
-        builder.Services.AddOptions<EnrolmentOptions>().BindConfiguration(EnrolmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<EnrolmentOptions>().BindConfiguration(EnrolmentOptions.Section).ValidateGenerated<EnrolmentOptions, EnrolmentOptionsValidator>().ValidateOnStart();
         builder.Services.AddSingleton(sp => new NodeCredentials(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.DataDirectory));
         builder.Services.AddSingleton<NodeEnroller>();
         builder.Services.AddHostedService<CertificateRenewal>();

@@ -11,7 +11,7 @@ public static class StoreHealthExtensions
     /// </summary>
     public static WebApplicationBuilder AddStoreHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StoreHealthOptions>().BindConfiguration(StoreHealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StoreHealthOptions>().BindConfiguration(StoreHealthOptions.Section).ValidateGenerated<StoreHealthOptions, StoreHealthOptionsValidator>().ValidateOnStart();
         builder.Services.AddSingleton<StoreHealthState>();
         builder.Services.AddSingleton<BlobHousekeeping>();
         builder.Services.AddSingleton<StoreRecovery>();

@@ -15,7 +15,7 @@ public static class EdgeUiExtensions
         // The UI's stylesheet and the Blazor script are static web assets; outside Development the host only
         // finds them through the build's manifest when it is told to look (a published node has them in wwwroot).
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddOptions<EdgeUiOptions>().BindConfiguration(EdgeUiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<EdgeUiOptions>().BindConfiguration(EdgeUiOptions.Section).ValidateGenerated<EdgeUiOptions, EdgeUiOptionsValidator>().ValidateOnStart();
         builder.Services.AddDeskUi();
         // Keys beside the data, so a restart (or a power cut) does not sign everyone out.
         builder.Services.AddDataProtection()

@@ -21,6 +21,8 @@ public sealed class EdgeUiOptions
     public string? AdminPasswordHash { get; set; }
 
     /// <summary>Further local accounts (a volunteer, a desk officer) for a node that has not reached the hub yet.</summary>
+    /// <remarks>Each checked at start: an account without a name, role or hash could never sign in.</remarks>
+    [Microsoft.Extensions.Options.ValidateEnumeratedItems]
     public List<LocalAccountOptions> Accounts { get; set; } = [];
 
     public string OfficeNameVi { get; set; } = "Bộ phận Một cửa — UBND xã";
