@@ -115,7 +115,7 @@ public sealed class MidTransferCutTests
         cluster.Link.SetUp(true);
         await Eventually.WaitForAsync(() => cluster.HubJsonAsync($"/api/attachments/{sha}"), s => s.GetProperty("complete").GetBoolean(), Patience, cluster.Logs);
 
-        Assert.Equal(sha, HubContentSha256(cluster, sha));
+        Assert.Equal(sha, await HubContentSha256Async(cluster, sha));
         Assert.Equal(dossier, Assert.Single(await cluster.HubDossierIdsAsync()));
         // Resumed from what the hub held: only the missing bytes went up again (plus frames and a handshake),
         // far less than the chunks the hub already had.
@@ -196,11 +196,18 @@ public sealed class MidTransferCutTests
     private static string Describe(LinkProxy link) =>
         $"cut at [{string.Join(", ", link.Stats.CutOffsets)}], {link.Stats.BytesUp} bytes up, {link.Stats.BytesDown} down";
 
-    /// <summary>SHA-256 of the chunks as the hub stored them, read from its database rather than from its API.</summary>
-    private static string HubContentSha256(SyncCluster cluster, string sha)
+    /// <summary>
+    /// SHA-256 of the content as the hub stored it, read from its database with its province key (the chunks are sealed
+    /// there) rather than through its API, and checked to hold no chunk in clear.
+    /// </summary>
+    private static async Task<string> HubContentSha256Async(SyncCluster cluster, string sha)
     {
+        Assert.Empty(HubDatabase.Query(cluster, "SELECT offset FROM attachment_chunks WHERE sha256 = $sha", r => r.GetInt64(0), ("$sha", sha)));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cluster.HubDatabase};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        OneStop.Storage.RecordSealing.Attach(connection, SealingKeys.Beside(cluster.HubDataDirectory));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var chunk in HubDatabase.Query(cluster, "SELECT data FROM attachment_chunks WHERE sha256 = $sha ORDER BY offset", r => (byte[])r[0], ("$sha", sha)))
+        await foreach (var chunk in OneStop.Storage.AttachmentChunkTable.ReadAllAsync(connection, null, sha))
         {
             hash.AppendData(chunk);
         }

@@ -4,53 +4,47 @@ using OneStop.Storage;
 namespace OneStop.Hub.Attachments;
 
 /// <summary>
-/// Reads a stored blob back in bounded pieces from any offset. Chunks are rows of any size (an upload's 64 KiB, or a
-/// whole file the public site stored at once), so a piece is cut out of its row by the database (substr), and a 5 MB
-/// scan is never loaded whole to serve a resumed tail of it.
+/// Reads a stored blob back in bounded pieces from any offset. A sealed row holds at most
+/// <see cref="AttachmentChunkTable.SegmentBytes"/> and is opened once for all the pieces it serves; a row in clear (a hub
+/// before sealing stored a whole file as one row) is cut by the database, so a 5 MB scan is never loaded whole to serve a
+/// resumed tail of it.
 /// </summary>
 public sealed class AttachmentPieces(IHubDatabase database)
 {
-    /// <summary>Pieces of <paramref name="sha256"/> from <paramref name="offset"/> to the end, each at most <paramref name="maxPieceBytes"/>.</summary>
+    /// <summary>Pieces of <paramref name="sha256"/> from <paramref name="offset"/> to the end, each at most <paramref name="maxPieceBytes"/>; <see cref="InvalidDataException"/> when a stored row fails its seal or is missing.</summary>
     public async IAsyncEnumerable<(long Offset, byte[] Data)> ReadAsync(string sha256, long offset, int maxPieceBytes, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPieceBytes, 1);
-        foreach (var (start, length) in await LayoutAsync(sha256, cancellationToken))
+        IReadOnlyList<ChunkRow> layout;
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
         {
-            for (var at = Math.Max(offset, start); at < start + length; at += maxPieceBytes)
+            layout = await AttachmentChunkTable.LayoutAsync(connection, null, sha256, cancellationToken);
+        }
+
+        foreach (var row in layout.Where(row => row.Start + row.Length > offset))
+        {
+            var from = (int)(Math.Max(offset, row.Start) - row.Start);
+            if (row.Sealed)
             {
-                var count = (int)Math.Min(maxPieceBytes, start + length - at);
-                yield return (at, await SliceAsync(sha256, start, (int)(at - start), count, cancellationToken));
+                var plain = await ReadRowAsync(sha256, row, from, (int)row.Length - from, cancellationToken);
+                for (var at = 0; at < plain.Length; at += maxPieceBytes)
+                {
+                    yield return (row.Start + from + at, plain.AsSpan(at, Math.Min(maxPieceBytes, plain.Length - at)).ToArray());
+                }
+
+                continue;
+            }
+
+            for (var at = from; at < row.Length; at += maxPieceBytes)
+            {
+                yield return (row.Start + at, await ReadRowAsync(sha256, row, at, (int)Math.Min(maxPieceBytes, row.Length - at), cancellationToken));
             }
         }
     }
 
-    private async Task<List<(long Start, long Length)>> LayoutAsync(string sha256, CancellationToken cancellationToken)
+    private async Task<byte[]> ReadRowAsync(string sha256, ChunkRow row, int from, int count, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"offset\", length(data) FROM attachment_chunks WHERE sha256 = @sha ORDER BY \"offset\"";
-        command.AddParameter("@sha", sha256);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<(long, long)>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add((reader.GetInt64(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        return rows;
-    }
-
-    private async Task<byte[]> SliceAsync(string sha256, long rowStart, int from, int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // substr counts from 1 on both engines, in bytes for a blob (SQLite) and a bytea (PostgreSQL).
-        command.CommandText = "SELECT substr(data, @from, @count) FROM attachment_chunks WHERE sha256 = @sha AND \"offset\" = @start";
-        command.AddParameter("@sha", sha256);
-        command.AddParameter("@start", rowStart);
-        command.AddParameter("@from", from + 1);
-        command.AddParameter("@count", count);
-        return await command.ExecuteScalarAsync(cancellationToken) as byte[]
-            ?? throw new InvalidDataException($"attachment {sha256} lost its chunk at {rowStart} while it was read");
+        return await AttachmentChunkTable.ReadAsync(connection, null, sha256, row, from, count, cancellationToken);
     }
 }

@@ -58,9 +58,18 @@ public sealed class AttachmentsDownService(HubStore store, AttachmentStore blobs
         var contentType = Text(record, "content_type") ?? "application/octet-stream";
         // Scans and PDFs are compressed already: gzip would spend the hub's CPU to save nothing on the link.
         context.WriteOptions = new WriteOptions(WriteFlags.NoCompress);
-        await foreach (var (offset, data) in pieces.ReadAsync(sha, request.Offset, max, context.CancellationToken))
+        try
         {
-            await responseStream.WriteAsync(new FetchPiece { Sha256 = sha, TotalSize = state.TotalSize, Offset = offset, Data = ByteString.CopyFrom(data), ContentType = contentType }, context.CancellationToken);
+            await foreach (var (offset, data) in pieces.ReadAsync(sha, request.Offset, max, context.CancellationToken))
+            {
+                await responseStream.WriteAsync(new FetchPiece { Sha256 = sha, TotalSize = state.TotalSize, Offset = offset, Data = ByteString.CopyFrom(data), ContentType = contentType }, context.CancellationToken);
+            }
+        }
+        catch (InvalidDataException damaged)
+        {
+            // A stored chunk failed its seal or went missing: say so, rather than hand out bytes the hub cannot vouch for.
+            logger.LogError(damaged, "Attachment {Id} ({Sha}) is damaged at the hub", id, sha);
+            throw Refusal(StatusCode.DataLoss, $"the hub's copy of attachment {id} is damaged: {damaged.Message}");
         }
     }
 

@@ -7,7 +7,8 @@ namespace OneStop.Hub.Store;
 /// <summary>
 /// Content-addressed blobs (SHA-256). Each chunk commits on its own, so an upload cut at any byte
 /// resumes from what the hub holds; the hash is checked once the last byte is in, and a blob that
-/// does not match is dropped whole so the node sends it again.
+/// does not match is dropped whole so the node sends it again. With the province's key on the connections the content is
+/// sealed per stored chunk (<see cref="AttachmentChunkTable"/>); the SHA-256 is always over the plain content.
 /// </summary>
 public sealed class AttachmentStore(IHubDatabase database, long maxBlobBytes)
 {
@@ -62,24 +63,17 @@ public sealed class AttachmentStore(IHubDatabase database, long maxBlobBytes)
             throw new BlobRefusedException(BlobRefusal.Malformed, $"chunk at {offset} of {data.Length} bytes runs past the declared size {totalSize}");
         }
 
-        await using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO attachment_chunks (sha256, \"offset\", data) VALUES (@sha, @offset, @data)";
-            insert.AddParameter("@sha", sha256);
-            insert.AddParameter("@offset", offset);
-            insert.AddParameter("@data", data.ToArray());
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await AttachmentChunkTable.WriteAsync(connection, transaction, sha256, offset, data, cancellationToken);
 
         var received = offset + data.Length;
         var complete = received == totalSize;
         if (complete && !await HashMatchesAsync(connection, transaction, sha256, cancellationToken))
         {
+            await AttachmentChunkTable.DeleteAsync(connection, transaction, sha256, cancellationToken);
             await using (var drop = connection.CreateCommand())
             {
                 drop.Transaction = transaction;
-                drop.CommandText = "DELETE FROM attachment_chunks WHERE sha256 = @sha; DELETE FROM attachments WHERE sha256 = @sha;";
+                drop.CommandText = "DELETE FROM attachments WHERE sha256 = @sha";
                 drop.AddParameter("@sha", sha256);
                 await drop.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -117,7 +111,7 @@ public sealed class AttachmentStore(IHubDatabase database, long maxBlobBytes)
         }
 
         using var buffer = new MemoryStream();
-        await foreach (var chunk in ReadChunksAsync(connection, null, sha256, cancellationToken))
+        await foreach (var chunk in AttachmentChunkTable.ReadAllAsync(connection, null, sha256, cancellationToken))
         {
             buffer.Write(chunk);
         }
@@ -128,25 +122,12 @@ public sealed class AttachmentStore(IHubDatabase database, long maxBlobBytes)
     private static async Task<bool> HashMatchesAsync(DbConnection connection, DbTransaction transaction, string sha256, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await foreach (var chunk in ReadChunksAsync(connection, transaction, sha256, cancellationToken))
+        await foreach (var chunk in AttachmentChunkTable.ReadAllAsync(connection, transaction, sha256, cancellationToken))
         {
             hash.AppendData(chunk);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset()) == sha256;
-    }
-
-    private static async IAsyncEnumerable<byte[]> ReadChunksAsync(DbConnection connection, DbTransaction? transaction, string sha256, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT data FROM attachment_chunks WHERE sha256 = @sha ORDER BY \"offset\"";
-        command.AddParameter("@sha", sha256);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return (byte[])reader.GetValue(0);
-        }
     }
 
     private static async Task<BlobState?> ReadStateAsync(DbConnection connection, DbTransaction? transaction, string sha256, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ public sealed partial class HubStore
     /// <summary>
     /// Seals, once, the personal values a hub written before sealing holds in clear (records, conflicts, the global
     /// log), on SQLite and PostgreSQL alike, and marks the store done in its meta; runs again over them when the
-    /// catalogue marked a form key personal since. Feeds the cipher the catalogue's marks first. On SQLite the file is
+    /// catalogue marked a form key personal since. Attachment content stored in clear is sealed too, once
+    /// (<see cref="SealStoredContentAsync"/>). Feeds the cipher the catalogue's marks first. On SQLite the file is
     /// vacuumed after, so the old plaintext does not linger in free pages.
     /// </summary>
     /// <returns>The rows sealed now (0 when the store was sealed already or has no cipher).</returns>
@@ -19,19 +20,18 @@ public sealed partial class HubStore
             due = await PlaintextSealing.DueAsync(check, cancellationToken);
         }
 
-        if (due is not { Due: true })
+        var sealedRows = await SealStoredContentAsync(cancellationToken);
+        if (due is { Due: true })
         {
-            return 0;
+            sealedRows += await _writer.WriteAsync(async (connection, transaction) =>
+            {
+                var rows = await PlaintextSealing.SealRecordsAsync(connection, transaction, cancellationToken);
+                rows += await PlaintextSealing.SealConflictsAsync(connection, transaction, cancellationToken);
+                rows += await PlaintextSealing.SealLogAsync(connection, transaction, "hub_log", "hub_seq", cancellationToken);
+                await PlaintextSealing.MarkDoneAsync(connection, transaction, due, cancellationToken);
+                return rows;
+            }, null, cancellationToken);
         }
-
-        var sealedRows = await _writer.WriteAsync(async (connection, transaction) =>
-        {
-            var rows = await PlaintextSealing.SealRecordsAsync(connection, transaction, cancellationToken);
-            rows += await PlaintextSealing.SealConflictsAsync(connection, transaction, cancellationToken);
-            rows += await PlaintextSealing.SealLogAsync(connection, transaction, "hub_log", "hub_seq", cancellationToken);
-            await PlaintextSealing.MarkDoneAsync(connection, transaction, due, cancellationToken);
-            return rows;
-        }, null, cancellationToken);
 
         if (sealedRows > 0 && database is SqliteHubDatabase)
         {

@@ -20,6 +20,7 @@ public sealed class SqliteHubDatabase(SqliteDatabase database) : IHubDatabase
         await HubLogMigration.RunAsync(Database, cancellationToken);
         await Database.EnsureSchemaAsync(HubRepairSchema.Sql, cancellationToken);
         await Database.EnsureSchemaAsync(DossierLookupIndexes.Sqlite, cancellationToken);
+        await Database.EnsureSchemaAsync(AttachmentChunkTable.SqliteSchema, cancellationToken);
     }
 
     public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) => ((IStoreDatabase)Database).OpenConnectionAsync(cancellationToken);

@@ -14,7 +14,7 @@ namespace OneStop.Core.Privacy;
 /// A value that is not an envelope opens as itself: files written before sealing keep working, and are sealed on the
 /// record's next write.
 /// </summary>
-public sealed class PersonalDataCipher
+public sealed partial class PersonalDataCipher
 {
     private readonly byte[] _fieldKey;
     private readonly byte[] _indexKey;

@@ -27,6 +27,26 @@ public sealed class DossierSearch(SqliteDatabase database)
     // At least this many hex digits before text is taken for the start of a dossier code (the slip prints 12).
     private const int MinCodeDigits = 6;
 
+    // Any text: a resident's name without diacritics, the start of a number (opened in the query), a dossier code.
+    private const string TextTerm = """
+        ($name IS NULL
+             OR onestop_fold(onestop_open(id, 'applicant_name', json_extract(data, '$.applicant_name'))) LIKE $name ESCAPE '\'
+             OR EXISTS (SELECT 1 FROM json_each(records.data) f
+                        WHERE f.key LIKE 'form.%full\_name' ESCAPE '\' AND onestop_fold(onestop_open(records.id, f.key, f.value)) LIKE $name ESCAPE '\')
+             OR ($digits IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(records.data) f
+                        WHERE f.key LIKE 'form.%id\_number' ESCAPE '\' AND onestop_open(records.id, f.key, f.value) LIKE $digits))
+             OR ($code IS NOT NULL AND replace(id, '-', '') LIKE $code)
+             OR ($publicCode IS NOT NULL AND json_extract(data, '$.public_code') = $publicCode))
+        """;
+
+    // A whole CCCD number: the dossiers holding it by its blind index, or whose public code or id starts so; each by an index.
+    private const string CccdTextTerm = """
+        records.id IN (
+            SELECT record_id FROM dossier_id_index WHERE blind_index = $idIndex
+            UNION SELECT id FROM records WHERE type = 'dossier' AND json_extract(data, '$.public_code') = $publicCode
+            UNION SELECT id FROM records WHERE id >= $idFrom AND id < $idTo)
+        """;
+
     public async Task<DossierSearchPage> SearchAsync(DossierSearchCriteria criteria, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(criteria);
@@ -34,55 +54,7 @@ public sealed class DossierSearch(SqliteDatabase database)
         var offset = Math.Max(0, criteria.Offset);
         await using var connection = await database.OpenAsync(cancellationToken);
         RegisterFunctions(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT id, scope, data, COUNT(*) OVER () FROM records
-            WHERE type = $type
-              AND ($status IS NULL OR json_extract(data, '$.status') = $status)
-              AND ($procedure IS NULL OR json_extract(data, '$.procedure_code') = $procedure)
-              AND ($from IS NULL OR onestop_local_date(COALESCE(json_extract(data, '$.received_at'), json_extract(data, '$.created_at'))) >= $from)
-              AND ($to IS NULL OR onestop_local_date(COALESCE(json_extract(data, '$.received_at'), json_extract(data, '$.created_at'))) <= $to)
-              AND ($openOnly = 0 OR json_extract(data, '$.status') IN ('received', 'processing', 'supplement_requested'))
-              AND ($dueFrom IS NULL OR json_extract(data, '$.due_date') >= $dueFrom)
-              AND ($dueTo IS NULL OR json_extract(data, '$.due_date') <= $dueTo)
-              AND ($draftsOf IS NULL OR (json_extract(data, '$.status') = 'draft' AND lower(json_extract(data, '$.created_by')) = $draftsOf))
-              AND ($name IS NULL
-                   OR onestop_fold(onestop_open(id, 'applicant_name', json_extract(data, '$.applicant_name'))) LIKE $name ESCAPE '\'
-                   OR EXISTS (SELECT 1 FROM json_each(records.data) f
-                              WHERE f.key LIKE 'form.%full\_name' ESCAPE '\' AND onestop_fold(onestop_open(records.id, f.key, f.value)) LIKE $name ESCAPE '\')
-                   OR ($digits IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(records.data) f
-                              WHERE f.key LIKE 'form.%id\_number' ESCAPE '\' AND onestop_open(records.id, f.key, f.value) LIKE $digits))
-                   OR ($idIndex IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(records.data) f
-                              WHERE f.key LIKE '%#bi' AND f.value = $idIndex))
-                   OR ($code IS NOT NULL AND replace(id, '-', '') LIKE $code)
-                   OR ($publicCode IS NOT NULL AND json_extract(data, '$.public_code') = $publicCode))
-            ORDER BY COALESCE(json_extract(data, '$.due_date'), '9999-12-31'), json_extract(data, '$.created_at') DESC, id DESC
-            LIMIT $limit OFFSET $offset
-            """;
-        var text = criteria.Text?.Trim();
-        var folded = VietnameseFolding.Fold(text);
-        var digits = text is { Length: > 0 } && text.All(char.IsAsciiDigit) && text.Length >= MinIdDigits ? text : null;
-        // A whole CCCD number is looked up by its keyed blind index: compared as stored, no row opened. A shorter start
-        // of a number still opens each candidate's numbers inside the query.
-        var idIndex = digits is { Length: CccdDigits } && RecordSealing.Of(connection) is { } cipher ? cipher.IdNumberIndex(digits) : null;
-        var code = text?.Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-        var isCode = code is { Length: >= MinCodeDigits and <= 32 } && code.All(char.IsAsciiHexDigit);
-        command.Parameters.AddWithValue("$type", RecordTypes.Dossier);
-        command.Parameters.AddWithValue("$status", Db(criteria.Status));
-        command.Parameters.AddWithValue("$procedure", Db(criteria.ProcedureCode));
-        command.Parameters.AddWithValue("$from", Db(criteria.From));
-        command.Parameters.AddWithValue("$to", Db(criteria.To));
-        command.Parameters.AddWithValue("$openOnly", criteria.OpenOnly ? 1 : 0);
-        command.Parameters.AddWithValue("$dueFrom", Db(criteria.DueFrom));
-        command.Parameters.AddWithValue("$dueTo", Db(criteria.DueTo));
-        command.Parameters.AddWithValue("$draftsOf", criteria.DraftsOf is { Length: > 0 } by ? by.ToLowerInvariant() : DBNull.Value);
-        command.Parameters.AddWithValue("$name", folded.Length == 0 ? DBNull.Value : "%" + EscapeLike(folded) + "%");
-        command.Parameters.AddWithValue("$digits", digits is null || idIndex is not null ? DBNull.Value : digits + "%");
-        command.Parameters.AddWithValue("$idIndex", (object?)idIndex ?? DBNull.Value);
-        command.Parameters.AddWithValue("$code", isCode ? code + "%" : DBNull.Value);
-        command.Parameters.AddWithValue("$publicCode", OneStop.Core.Dossiers.PublicCode.TryNormalise(text, out var publicCode) ? publicCode : DBNull.Value);
-        command.Parameters.AddWithValue("$limit", limit);
-        command.Parameters.AddWithValue("$offset", offset);
+        await using var command = CreateCommand(connection, criteria, limit, offset);
         var items = new List<RecordData>();
         long total = 0;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -103,6 +75,79 @@ public sealed class DossierSearch(SqliteDatabase database)
         }
 
         return new DossierSearchPage(items, total);
+    }
+
+    /// <summary>
+    /// The plan SQLite makes for a search (EXPLAIN QUERY PLAN, one line per step): which indexes a lookup uses, e.g. that
+    /// a whole CCCD number goes through <c>dossier_id_index</c> and reads no other dossier.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ExplainAsync(DossierSearchCriteria criteria, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        RegisterFunctions(connection);
+        await using var command = CreateCommand(connection, criteria, MaxLimit, 0);
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var steps = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
+    }
+
+    private static SqliteCommand CreateCommand(SqliteConnection connection, DossierSearchCriteria criteria, int limit, int offset)
+    {
+        var text = criteria.Text?.Trim();
+        var folded = VietnameseFolding.Fold(text);
+        var digits = text is { Length: > 0 } && text.All(char.IsAsciiDigit) && text.Length >= MinIdDigits ? text : null;
+        // A whole CCCD number is looked up by its keyed blind index through dossier_id_index: no row opened, no scan (see
+        // CccdTextTerm). A shorter start of a number still opens each candidate's numbers inside the query.
+        var idIndex = digits is { Length: CccdDigits } && RecordSealing.Of(connection) is { } cipher ? cipher.IdNumberIndex(digits) : null;
+        // Type compared without its index when the ids come from the CCCD's: the planner then starts from those few ids.
+        var typeTerm = idIndex is null ? "type = $type" : "+type = $type";
+        var textTerm = idIndex is null ? TextTerm : CccdTextTerm;
+        var code = text?.Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var isCode = code is { Length: >= MinCodeDigits and <= 32 } && code.All(char.IsAsciiHexDigit);
+        var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT id, scope, data, COUNT(*) OVER () FROM records
+            WHERE {typeTerm}
+              AND ($status IS NULL OR json_extract(data, '$.status') = $status)
+              AND ($procedure IS NULL OR json_extract(data, '$.procedure_code') = $procedure)
+              AND ($from IS NULL OR onestop_local_date(COALESCE(json_extract(data, '$.received_at'), json_extract(data, '$.created_at'))) >= $from)
+              AND ($to IS NULL OR onestop_local_date(COALESCE(json_extract(data, '$.received_at'), json_extract(data, '$.created_at'))) <= $to)
+              AND ($openOnly = 0 OR json_extract(data, '$.status') IN ('received', 'processing', 'supplement_requested'))
+              AND ($dueFrom IS NULL OR json_extract(data, '$.due_date') >= $dueFrom)
+              AND ($dueTo IS NULL OR json_extract(data, '$.due_date') <= $dueTo)
+              AND ($draftsOf IS NULL OR (json_extract(data, '$.status') = 'draft' AND lower(json_extract(data, '$.created_by')) = $draftsOf))
+              AND {textTerm}
+            ORDER BY COALESCE(json_extract(data, '$.due_date'), '9999-12-31'), json_extract(data, '$.created_at') DESC, id DESC
+            LIMIT $limit OFFSET $offset
+            """;
+        command.Parameters.AddWithValue("$type", RecordTypes.Dossier);
+        command.Parameters.AddWithValue("$status", Db(criteria.Status));
+        command.Parameters.AddWithValue("$procedure", Db(criteria.ProcedureCode));
+        command.Parameters.AddWithValue("$from", Db(criteria.From));
+        command.Parameters.AddWithValue("$to", Db(criteria.To));
+        command.Parameters.AddWithValue("$openOnly", criteria.OpenOnly ? 1 : 0);
+        command.Parameters.AddWithValue("$dueFrom", Db(criteria.DueFrom));
+        command.Parameters.AddWithValue("$dueTo", Db(criteria.DueTo));
+        command.Parameters.AddWithValue("$draftsOf", criteria.DraftsOf is { Length: > 0 } by ? by.ToLowerInvariant() : DBNull.Value);
+        command.Parameters.AddWithValue("$name", folded.Length == 0 ? DBNull.Value : "%" + EscapeLike(folded) + "%");
+        command.Parameters.AddWithValue("$digits", digits is null || idIndex is not null ? DBNull.Value : digits + "%");
+        command.Parameters.AddWithValue("$idIndex", (object?)idIndex ?? DBNull.Value);
+        command.Parameters.AddWithValue("$code", isCode ? code + "%" : DBNull.Value);
+        // The same 12 digits as the start of a dossier's id (xxxxxxxx-xxxx...), a range on the primary key.
+        var idFrom = digits is { Length: CccdDigits } ? $"{digits[..8]}-{digits[8..]}" : null;
+        command.Parameters.AddWithValue("$idFrom", (object?)idFrom ?? DBNull.Value);
+        command.Parameters.AddWithValue("$idTo", idFrom is null ? DBNull.Value : idFrom + "~");
+        command.Parameters.AddWithValue("$publicCode", OneStop.Core.Dossiers.PublicCode.TryNormalise(text, out var publicCode) ? publicCode : DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        return command;
     }
 
     private static void RegisterFunctions(SqliteConnection connection)

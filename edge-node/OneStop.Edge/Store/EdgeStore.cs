@@ -38,6 +38,7 @@ public sealed partial class EdgeStore
     public async Task InitialiseAsync(TimeProvider time, CancellationToken cancellationToken = default)
     {
         await _database.EnsureSchemaAsync(EdgeSchema.Sql, cancellationToken);
+        await DossierIdIndexTable.EnsureAsync(_database, cancellationToken);
         await using var connection = await _database.OpenAsync(cancellationToken);
         var saved = await MetaTable.ReadAsync(connection, null, MetaKeys.Clock, cancellationToken);
         HlcTimestamp? restored = saved is null ? null : HlcText.Parse(saved);

@@ -15,7 +15,7 @@ namespace OneStop.Hub.Tests.Privacy;
 /// file, every PostgreSQL table as text) holds no name or CCCD number in clear, while merges, conflicts, pulls and the
 /// online filer's daily count work on the values.
 /// </summary>
-public abstract class HubSealedAtRestTests : IAsyncLifetime
+public abstract partial class HubSealedAtRestTests : IAsyncLifetime
 {
     protected const string Commune = "03006";
 
@@ -132,16 +132,7 @@ public abstract class HubSealedAtRestTests : IAsyncLifetime
         });
         Assert.True((await RawAsync()).AsSpan().IndexOf(Encoding.UTF8.GetBytes("Cầm Thị Hoa")) >= 0, "the earlier build's store should hold the name in clear");
         var headBefore = await plain.ReadLogHeadAsync();
-        if (plainDatabase is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync();
-        }
-
-        _database = Reopen(ProvinceCipher);
-        var store = new HubStore(_database, "hub", TimeProvider.System, 300_000);
-        await store.InitialiseAsync();
-        Assert.True(await store.SealExistingAsync() > 0);
-        Assert.Equal(0, await store.SealExistingAsync());
+        var store = await ReopenSealedAndSealOnceAsync(plainDatabase);
 
         var raw = await RawAsync();
         foreach (var secret in Secrets.Concat(Secrets.Select(VietnameseFolding.ToAscii)))

@@ -112,6 +112,31 @@ public sealed class AttachmentFetchWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SyncRound_HubSealedChunkAltered_HubRefusesDataLossNodeHoldsNothing_ThenFetchedOnceRepaired()
+    {
+        var content = Scan(150_000, seed: 6);
+        var (attachmentId, sha) = await FileOnlineAtHubAsync(NodeA.Commune, content);
+        var stored = await SealedChunkAsync(sha, AttachmentChunkTable.SegmentBytes, null);
+        var altered = (byte[])stored.Clone();
+        altered[100] ^= 0x01;
+        await SealedChunkAsync(sha, AttachmentChunkTable.SegmentBytes, altered);
+        await using var node = await FetchingNode.OpenAsync(_hub, NodeA, Path.Combine(_root, "a.db"), new AttachmentFetchOptions { RetryMinutes = 0 });
+
+        await node.SyncAsync();
+
+        Assert.Null(await node.Blobs.ReadAsync(sha));
+        Assert.Null(await node.Attachments.ReadAsync(attachmentId));
+        Assert.Contains("DataLoss", node.Status.Current.LastFetchError, StringComparison.Ordinal);
+        // What came before the damaged chunk is held; nothing past it was served.
+        Assert.True(Assert.Single(await node.Queue.ListDueAsync()).Held <= AttachmentChunkTable.SegmentBytes);
+
+        await SealedChunkAsync(sha, AttachmentChunkTable.SegmentBytes, stored);
+        await node.SyncAsync();
+
+        Assert.Equal(content, await node.Blobs.ReadAsync(sha));
+    }
+
+    [Fact]
     public async Task SyncRound_OtherCommunesFiling_NotPulledNotFetched_AndDirectFetchRefused()
     {
         var content = Scan(10_000, seed: 4);
@@ -163,16 +188,32 @@ public sealed class AttachmentFetchWireTests : IAsyncLifetime
         return (attachmentId, sha);
     }
 
+    /// <summary>The hub's sealed chunk of <paramref name="sha"/> at <paramref name="offset"/>, first replaced by <paramref name="replacement"/> when given.</summary>
+    private async Task<byte[]> SealedChunkAsync(string sha, long offset, byte[]? replacement)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_root, "hub", "hub.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = replacement is null
+            ? "SELECT data FROM attachment_sealed_chunks WHERE sha256 = $sha AND offset = $offset"
+            : "UPDATE attachment_sealed_chunks SET data = $data WHERE sha256 = $sha AND offset = $offset RETURNING data";
+        command.Parameters.AddWithValue("$sha", sha);
+        command.Parameters.AddWithValue("$offset", offset);
+        command.Parameters.AddWithValue("$data", (object?)replacement ?? DBNull.Value);
+        return Assert.IsType<byte[]>(await command.ExecuteScalarAsync());
+    }
+
     /// <summary>Rewrites the stored chunk behind the hub's back, as a damaged disk or a tampered file would.</summary>
     private async Task SetHubContentAsync(string sha, byte[] content)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_root, "hub", "hub.db")}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE attachment_chunks SET data = $data WHERE sha256 = $sha";
+        // In clear, as a hub before sealing kept it: damage the hub's seal cannot see, so the node's SHA-256 check must.
+        command.CommandText = "DELETE FROM attachment_sealed_chunks WHERE sha256 = $sha; DELETE FROM attachment_chunks WHERE sha256 = $sha; INSERT INTO attachment_chunks (sha256, offset, data) VALUES ($sha, 0, $data)";
         command.Parameters.AddWithValue("$data", content);
         command.Parameters.AddWithValue("$sha", sha);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        Assert.True(await command.ExecuteNonQueryAsync() > 1, "the hub held no content to replace");
     }
 
     /// <summary>An edge node's store, its sync round and its attachment fetcher over one channel to the in-process hub.</summary>

@@ -132,5 +132,8 @@ internal static class PostgresHubSchema
 
         // 3: the online filer's CCCD number is sealed under the province's key; the daily limit counts by its blind index.
         DossierLookupIndexes.PostgresOnlineFilerIndex,
+
+        // 4: attachment content sealed per stored chunk under the province's key; attachment_chunks keeps what is in clear.
+        AttachmentChunkTable.PostgresSchema,
     ];
 }
