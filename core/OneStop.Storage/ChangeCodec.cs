@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using OneStop.Core.Changes;
@@ -37,7 +39,9 @@ public static class ChangeCodec
         writer.WriteEndObject();
     });
 
-    public static string EncodeEntry(ChangeEntry entry) => Encode(writer =>
+    public static string EncodeEntry(ChangeEntry entry) => Encode(writer => WriteEntry(writer, entry));
+
+    private static void WriteEntry(Utf8JsonWriter writer, ChangeEntry entry)
     {
         writer.WriteStartObject();
         writer.WriteString("o", entry.OriginNode);
@@ -58,7 +62,7 @@ public static class ChangeCodec
         writer.WritePropertyName("f");
         WriteFields(writer, entry.Fields.Select(field => (field.Name, field)));
         writer.WriteEndObject();
-    });
+    }
 
     public static ChangeEntry DecodeEntry(string json)
     {
@@ -138,14 +142,48 @@ public static class ChangeCodec
         return fields;
     }
 
+    /// <summary>SHA-256 of <see cref="EncodeEntry"/>'s UTF-8 text, hashed from the writer's buffer without the string between.</summary>
+    internal static byte[] HashEntry(ChangeEntry entry)
+    {
+        byte[]? hash = null;
+        EncodeUtf8(writer => WriteEntry(writer, entry), utf8 => hash = SHA256.HashData(utf8));
+        return hash!;
+    }
+
     private static string Encode(Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
+        string? text = null;
+        EncodeUtf8(write, utf8 => text = Encoding.UTF8.GetString(utf8));
+        return text!;
+    }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    // One buffer and writer per thread, reused: a new MemoryStream and writer per document grew and cleared fresh
+    // arrays for every record, log entry and digest the hub encodes. Taken off the thread while in use, so a
+    // document encoded inside another's callback gets its own.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    // Past this a buffer is left to the collector instead of kept per thread.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    private delegate void Utf8Reader(ReadOnlySpan<byte> utf8);
+
+    private static void EncodeUtf8(Action<Utf8JsonWriter> write, Utf8Reader read)
+    {
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(1024);
+        var writer = t_writer ?? new Utf8JsonWriter(buffer);
+        (t_buffer, t_writer) = (null, null);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        write(writer);
+        writer.Flush();
+        read(buffer.WrittenSpan);
+        if (buffer.Capacity <= KeptBufferBytes)
+        {
+            (t_buffer, t_writer) = (buffer, writer);
+        }
     }
 }

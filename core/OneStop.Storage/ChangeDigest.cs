@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using OneStop.Core.Changes;
 
 namespace OneStop.Storage;
@@ -18,6 +16,6 @@ public static class ChangeDigest
             Fields = [.. entry.Fields.OrderBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.Version)],
             ClockClamped = false,
         };
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ChangeCodec.EncodeEntry(canonical))));
+        return Convert.ToHexStringLower(ChangeCodec.HashEntry(canonical));
     }
 }

@@ -31,7 +31,7 @@ internal static class HubLogTable
                 command.AddParameter("@seq" + n, entry.OriginSeq);
                 command.AddParameter("@record" + n, entry.RecordId.ToString());
                 command.AddParameter("@scope" + n, entry.Scope);
-                command.AddParameter("@entry" + n, RecordSealing.EncodeEntry(connection, entry));
+                command.AddParameter("@entry" + n, chunk[i].Stored ?? RecordSealing.EncodeEntry(connection, entry));
                 command.AddParameter("@clamped" + n, entry.ClockClamped ? 1L : 0L);
                 command.AddParameter("@incarnation" + n, entry.OriginIncarnation);
                 command.AddParameter("@digest" + n, chunk[i].Digest);

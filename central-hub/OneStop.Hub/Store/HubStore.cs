@@ -66,6 +66,7 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
             }, violation.Message);
         }
 
+        var prepared = await PreparePushAsync(entries, cancellationToken);
         return await WriteAsync(NodeKey(node.NodeId), [node.CommuneCode], async (connection, transaction, log) =>
         {
             var acked = await IncarnationTable.ReadAckedAsync(connection, transaction, node.NodeId, incarnation, cancellationToken);
@@ -73,9 +74,10 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
             var hubNowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
             int applied = 0, duplicates = 0, quarantined = 0;
             var accepted = new List<ChangeEntry>(entries.Count);
-            foreach (var entry in entries.OrderBy(e => e.OriginSeq))
+            for (var index = 0; index < prepared.Ordered.Count; index++)
             {
-                var digest = ChangeDigest.Compute(entry);
+                var entry = prepared.Ordered[index];
+                var digest = prepared.Digests[index];
                 var place = PushPolicy.Place(entry.OriginSeq, acked);
                 if (place == PushPlace.Held)
                 {
@@ -111,7 +113,7 @@ public sealed partial class HubStore(IHubDatabase database, string hubId, TimePr
                 }
 
                 accepted.Add(clamped);
-                log.Add(new PendingLogEntry(clamped, digest));
+                log.Add(prepared.LogEntry(index, clamped, RecordSealing.Of(connection)?.MarkedFormKeys));
                 applied++;
                 acked = entry.OriginSeq;
             }

@@ -32,4 +32,8 @@ public interface IHubDatabase : IStoreDatabase
 }
 
 /// <summary>An entry to enter the hub log, and the digest of the entry as its origin sent it (null for the hub's own writes).</summary>
-public sealed record PendingLogEntry(ChangeEntry Entry, string? Digest);
+public sealed record PendingLogEntry(ChangeEntry Entry, string? Digest)
+{
+    /// <summary>The entry's log text already sealed (done before the writer's turn); null: the engine seals it as it appends.</summary>
+    public string? Stored { get; init; }
+}

@@ -51,7 +51,8 @@ public static class PushPolicy
 
     private static PushViolation? CheckEntry(string nodeId, string communeCode, ChangeEntry entry)
     {
-        var which = $"entry {entry.OriginSeq} (record {entry.RecordId})";
+        // The names of the entry and field are built only for a refusal: the hub checks every field of every push.
+        string Which() => $"entry {entry.OriginSeq} (record {entry.RecordId})";
         if (entry.OriginNode != nodeId)
         {
             return new(PushViolationKind.ForgedOrigin, $"entry {entry.OriginSeq} claims origin '{entry.OriginNode}' but the caller is '{nodeId}'");
@@ -64,55 +65,55 @@ public static class PushPolicy
 
         if (entry.OriginSeq <= 0)
         {
-            return new(PushViolationKind.Invalid, $"{which}: seq must be positive");
+            return new(PushViolationKind.Invalid, $"{Which()}: seq must be positive");
         }
 
         if (entry.Quarantined)
         {
-            return entry.Fields.Count == 0 ? null : new(PushViolationKind.Invalid, $"{which}: a quarantined entry carries no fields");
+            return entry.Fields.Count == 0 ? null : new(PushViolationKind.Invalid, $"{Which()}: a quarantined entry carries no fields");
         }
 
         if (NodeWrittenRecords.Refuse(nodeId, communeCode, entry) is { } refusal)
         {
-            return new(PushViolationKind.OutOfScope, $"{which}: {refusal}");
+            return new(PushViolationKind.OutOfScope, $"{Which()}: {refusal}");
         }
 
         var bytes = 0L;
         foreach (var field in entry.Fields)
         {
-            var at = $"{which} field '{Shorten(field.Name)}'";
+            string At() => $"{Which()} field '{Shorten(field.Name)}'";
             if (field.Name.Length > RecordLimits.MaxFieldNameChars)
             {
-                return new(PushViolationKind.Invalid, $"{at}: name longer than {RecordLimits.MaxFieldNameChars} characters");
+                return new(PushViolationKind.Invalid, $"{At()}: name longer than {RecordLimits.MaxFieldNameChars} characters");
             }
 
             if (FieldHistory.IsReserved(field.Name))
             {
-                return new(PushViolationKind.Invalid, $"{at}: names starting with '{FieldHistory.ReservedPrefix}' are the merge's own");
+                return new(PushViolationKind.Invalid, $"{At()}: names starting with '{FieldHistory.ReservedPrefix}' are the merge's own");
             }
 
             if (BadClock(field.Version, requireNode: true) is { } versionProblem)
             {
-                return new(PushViolationKind.Invalid, $"{at}: version {versionProblem}");
+                return new(PushViolationKind.Invalid, $"{At()}: version {versionProblem}");
             }
 
             if (BadClock(field.Replaced, requireNode: false) is { } replacedProblem)
             {
-                return new(PushViolationKind.Invalid, $"{at}: replaced version {replacedProblem}");
+                return new(PushViolationKind.Invalid, $"{At()}: replaced version {replacedProblem}");
             }
 
             // A node logs only its own writes, stamped by its own clock (LocalWrite); a version naming another
             // node would let it impersonate that node's writes or win every tie-break under its name.
             if (field.Version.Node != nodeId)
             {
-                return new(PushViolationKind.Invalid, $"{at}: version written by '{field.Version.Node}', not by '{nodeId}'");
+                return new(PushViolationKind.Invalid, $"{At()}: version written by '{field.Version.Node}', not by '{nodeId}'");
             }
 
             bytes += field.Name.Length + (field.Json is null ? 0 : System.Text.Encoding.UTF8.GetByteCount(field.Json));
         }
 
         return bytes > RecordLimits.MaxEntryBytes
-            ? new(PushViolationKind.Invalid, $"{which}: {bytes:N0} bytes, more than an entry may carry ({RecordLimits.MaxEntryBytes:N0})")
+            ? new(PushViolationKind.Invalid, $"{Which()}: {bytes:N0} bytes, more than an entry may carry ({RecordLimits.MaxEntryBytes:N0})")
             : null;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -29,12 +30,41 @@ public static class FieldEnvelope
     internal static string Seal(AesGcm aes, Guid recordId, string field, string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var plain = Encoding.UTF8.GetBytes(json);
-        var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
-        var nonce = sealedBytes.AsSpan(0, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), AssociatedData(recordId, field));
-        return Prefix + Convert.ToBase64String(sealedBytes);
+
+        // The hub seals every personal value of every push: the plaintext, the sealed bytes and the associated data
+        // go through one rented buffer and the stack instead of three arrays and two strings per value.
+        var plainLength = Encoding.UTF8.GetByteCount(json);
+        var sealedLength = NonceBytes + plainLength + TagBytes;
+        var rented = ArrayPool<byte>.Shared.Rent(sealedLength + plainLength);
+        try
+        {
+            var sealedBytes = rented.AsSpan(0, sealedLength);
+            var plain = rented.AsSpan(sealedLength, plainLength);
+            Encoding.UTF8.GetBytes(json, plain);
+            var nonce = sealedBytes[..NonceBytes];
+            NextNonce(nonce);
+            var adLength = AssociatedDataLength(field);
+            byte[]? adRented = null;
+            var ad = adLength <= StackBytes ? stackalloc byte[StackBytes] : (adRented = ArrayPool<byte>.Shared.Rent(adLength));
+            WriteAssociatedData(recordId, field, ad);
+            aes.Encrypt(nonce, plain, sealedBytes.Slice(NonceBytes, plainLength), sealedBytes[(NonceBytes + plainLength)..], ad[..adLength]);
+            if (adRented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(adRented);
+            }
+
+            return string.Create(Prefix.Length + Base64Length(sealedLength), (rented, sealedLength), static (chars, state) =>
+            {
+                Prefix.CopyTo(chars);
+                Convert.TryToBase64Chars(state.rented.AsSpan(0, state.sealedLength), chars[Prefix.Length..], out _);
+            });
+        }
+        finally
+        {
+            // The plaintext was a resident's data: it does not stay behind in a shared pool.
+            CryptographicOperations.ZeroMemory(rented.AsSpan(0, sealedLength + plainLength));
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The JSON value sealed in <paramref name="envelope"/>, or false when it is not an envelope or fails its tag.</summary>
@@ -85,4 +115,45 @@ public static class FieldEnvelope
 
     private static byte[] AssociatedData(Guid recordId, string field) =>
         Encoding.UTF8.GetBytes($"{recordId:D}\n{field}");
+
+    // Associated data up to this size is written on the stack (a record id and any field name of ordinary length).
+    private const int StackBytes = 256;
+
+    // "D" form of a Guid, then a newline: the bytes AssociatedData gives before the field name.
+    private const int GuidTextBytes = 36 + 1;
+
+    private static int AssociatedDataLength(string field) => GuidTextBytes + Encoding.UTF8.GetByteCount(field);
+
+    private static void WriteAssociatedData(Guid recordId, string field, Span<byte> destination)
+    {
+        recordId.TryFormat(destination, out var written, "D");
+        destination[written] = (byte)'\n';
+        Encoding.UTF8.GetBytes(field, destination[GuidTextBytes..]);
+    }
+
+    // Nonces drawn from the system's generator a few hundred at a time per thread: one call per value was over a
+    // quarter of the hub's samples while it sealed pushes. Each slice is used once and cleared as it is taken.
+    private const int NoncesPerDraw = 256;
+
+    [ThreadStatic]
+    private static byte[]? t_nonces;
+
+    [ThreadStatic]
+    private static int t_nonceOffset;
+
+    private static void NextNonce(Span<byte> nonce)
+    {
+        var pool = t_nonces ??= new byte[NonceBytes * NoncesPerDraw];
+        if (t_nonceOffset == 0)
+        {
+            RandomNumberGenerator.Fill(pool);
+        }
+
+        var slice = pool.AsSpan(t_nonceOffset, NonceBytes);
+        slice.CopyTo(nonce);
+        slice.Clear();
+        t_nonceOffset = (t_nonceOffset + NonceBytes) % pool.Length;
+    }
+
+    private static int Base64Length(int bytes) => (bytes + 2) / 3 * 4;
 }

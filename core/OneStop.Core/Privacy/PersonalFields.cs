@@ -21,6 +21,8 @@ public static class PersonalFields
         "partner_name", "partner_id_number", "head_name", "head_id_number", "new_address", "temp_address", "bank_account",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = PersonalSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string> PersonalDossierFields = new(StringComparer.Ordinal)
     {
         DossierFields.ApplicantName, OnlineFilerCccd,
@@ -48,9 +50,11 @@ public static class PersonalFields
             return false;
         }
 
-        var key = field[DossierFields.FormPrefix.Length..];
+        // Looked up as spans: the hub asks this of every field of every push, and the substrings were garbage each time.
+        var key = field.AsSpan(DossierFields.FormPrefix.Length);
         var dot = key.LastIndexOf('.');
-        return PersonalSuffixes.Contains(dot < 0 ? key : key[(dot + 1)..]) || (markedFormKeys?.Contains(key) ?? false);
+        return SuffixLookup.Contains(dot < 0 ? key : key[(dot + 1)..])
+            || (markedFormKeys is { Count: > 0 } && markedFormKeys.Contains(field[DossierFields.FormPrefix.Length..]));
     }
 
     /// <summary>Whether the field holds an ID number, looked up by its blind index (<see cref="PersonalDataCipher.BlindIndex"/>).</summary>

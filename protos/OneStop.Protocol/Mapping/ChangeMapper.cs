@@ -82,7 +82,6 @@ public static class ChangeMapper
             }
 
             var replaced = ToDomain(field.Replaced);
-            var seen = field.Seen.Select(ToDomain);
             fields.Add(new DomainField(
                 field.Name,
                 field.Deleted ? null : field.JsonValue,
@@ -90,7 +89,7 @@ public static class ChangeMapper
                 ToDomain(field.Version),
                 replaced)
             {
-                Seen = VersionVector.Of(field.SeenIncludesReplaced ? seen.Append(replaced) : seen),
+                Seen = SeenOf(field, replaced),
             });
         }
 
@@ -116,18 +115,29 @@ public static class ChangeMapper
         }
     }
 
-    private static bool IsJson(string text)
+    // Most writes saw nothing before them: no iterator, no dictionary for those.
+    private static VersionVector SeenOf(WireField field, HlcTimestamp replaced)
     {
-        try
+        if (field.Seen.Count == 0)
         {
-            using var document = System.Text.Json.JsonDocument.Parse(text);
-            return true;
+            return field.SeenIncludesReplaced ? VersionVector.Of([replaced]) : VersionVector.Empty;
         }
-        catch (System.Text.Json.JsonException)
+
+        var seen = new List<HlcTimestamp>(field.Seen.Count + 1);
+        foreach (var wire in field.Seen)
         {
-            return false;
+            seen.Add(ToDomain(wire));
         }
+
+        if (field.SeenIncludesReplaced)
+        {
+            seen.Add(replaced);
+        }
+
+        return VersionVector.Of(seen);
     }
+
+    private static bool IsJson(string text) => JsonValueCheck.IsJson(text);
 
     public static HubEntry ToWire(HubLogEntry entry) => new() { HubSeq = entry.HubSeq, Change = ToWire(entry.Change) };
 }

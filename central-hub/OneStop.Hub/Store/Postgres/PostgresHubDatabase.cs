@@ -124,7 +124,7 @@ public sealed class PostgresHubDatabase(NpgsqlDataSource dataSource) : IHubDatab
         insert.Parameters.AddWithValue("seq", entries.Select(e => e.Entry.OriginSeq).ToArray());
         insert.Parameters.AddWithValue("record", entries.Select(e => e.Entry.RecordId.ToString()).ToArray());
         insert.Parameters.AddWithValue("scope", entries.Select(e => e.Entry.Scope).ToArray());
-        insert.Parameters.AddWithValue("entry", entries.Select(e => RecordSealing.EncodeEntry(connection, e.Entry)).ToArray());
+        insert.Parameters.AddWithValue("entry", entries.Select(e => e.Stored ?? RecordSealing.EncodeEntry(connection, e.Entry)).ToArray());
         insert.Parameters.AddWithValue("clamped", entries.Select(e => e.Entry.ClockClamped ? 1L : 0L).ToArray());
         insert.Parameters.AddWithValue("incarnation", entries.Select(e => e.Entry.OriginIncarnation).ToArray());
         insert.Parameters.AddWithValue("digest", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, entries.Select(e => e.Digest).ToArray());
