@@ -84,6 +84,29 @@ public sealed class DossierIdIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_SameNumberInTwoFieldsOfOneDossier_SavedAndEditedAndFoundOnce()
+    {
+        // A mother filing her child's birth online gives her CCCD as the filer and again as the mother's number: two
+        // fields of one dossier carry the same blind index. The desk's upsert overrides the trigger's OR IGNORE
+        // (SQLite applies the outer statement's conflict policy), so the second row of the pair failed the save.
+        var store = await _temp.OpenAsync(_time);
+        var search = new DossierSearch(_temp.Database);
+        var id = Guid.CreateVersion7();
+        var fields = new Dictionary<string, string?>
+        {
+            ["applicant_name"] = "\"Lò Thị Mai\"",
+            ["online_filer_cccd"] = JsonSerializer.Serialize(Cccd),
+            ["form.mother.id_number"] = JsonSerializer.Serialize(Cccd),
+        };
+
+        await store.WriteAsync(id, RecordTypes.Dossier, Commune, fields);
+        await store.WriteAsync(id, RecordTypes.Dossier, Commune, new Dictionary<string, string?> { ["status"] = "\"received\"" });
+
+        Assert.Equal([id], await FindAsync(search, Cccd));
+        Assert.Equal(1, await _temp.ScalarAsync($"SELECT COUNT(*) FROM dossier_id_index WHERE record_id = '{id}'"));
+    }
+
+    [Fact]
     public async Task Initialise_StoreWrittenBeforeTheIndexTable_FilledOnce_LookupFindsEarlierDossiers()
     {
         var store = await _temp.OpenAsync(_time);
