@@ -106,9 +106,17 @@ public sealed class SyncAgent(
                     // The audit's own push shares nothing with the records' exchange, so it runs beside it on the
                     // same connection: one after the other, the round's tail on a 650 ms link was a second longer.
                     // Records first if both fail: their error is the one the desk must show.
-                    await Task.WhenAll(
-                        RecordsThenRepairAsync(pipeline, round, repair, stoppingToken),
-                        auditPush?.RunAsync(channel, stoppingToken) ?? Task.CompletedTask);
+                    if (syncOptions.Value.AuditBesideRecords)
+                    {
+                        await Task.WhenAll(
+                            RecordsThenRepairAsync(pipeline, round, repair, stoppingToken),
+                            auditPush?.RunAsync(channel, stoppingToken) ?? Task.CompletedTask);
+                    }
+                    else
+                    {
+                        await RecordsThenRepairAsync(pipeline, round, repair, stoppingToken);
+                        await (auditPush?.RunAsync(channel, stoppingToken) ?? Task.CompletedTask);
+                    }
                     if (status.Current.OriginalsRequested > 0)
                     {
                         await (originalsUpload?.RunAsync(channel, stoppingToken) ?? Task.FromResult(0));
