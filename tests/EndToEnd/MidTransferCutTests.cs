@@ -130,10 +130,15 @@ public sealed class MidTransferCutTests
 
     // Offsets count both directions of the node's one HTTP/2 connection. The node has the catalogue before the cut
     // connection opens, so only the transfer under test is large on it. Measured (December 2026): 200 dossiers
-    // are about 20 KB pushed in batches of 10, about 20 KB pulled; the catalogue about 30 KB pulled.
+    // are about 20 KB pulled and about 45 KB pushed in batches of 10 (2.2 KB each, the audit's push after them);
+    // the catalogue about 30 KB pulled.
 
-    /// <summary>Past the handshake, about half way through the pushed batches.</summary>
-    private const long PushCutOffset = 11_000;
+    /// <summary>
+    /// About half way through the pushed batches, and past four batches in flight plus the Hello: at 11,000 the node
+    /// could have sent its whole window before the just-restarted hub's first ack came back, and a loaded CI run cut
+    /// there with nothing acknowledged (2 Dec); beyond the window the node sends only after acks.
+    /// </summary>
+    private const long PushCutOffset = 25_000;
 
     /// <summary>Past the handshake, about half way through the pulled dossiers.</summary>
     private const long PullCutOffset = 11_000;
