@@ -69,26 +69,10 @@ public sealed class StoreWriter(IStoreDatabase database, string clockKey, WriteQ
     /// as <see cref="WriteAsync{T}"/>. Without it such writes meet the queued ones inside SQLite, whose busy
     /// handler sleeps 1, 2, 5, 10, 15, 20, 25 ms and more between attempts: that was the tail of Hello's latency.
     /// </summary>
-    public async Task<T> QueuedAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken = default, WriteLane lane = WriteLane.Desk)
+    public Task<T> QueuedAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken = default, WriteLane lane = WriteLane.Desk)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var queued = database.SingleWriter;
-        if (queued)
-        {
-            await _gate.EnterAsync(lane, cancellationToken);
-        }
-
-        try
-        {
-            return await write();
-        }
-        finally
-        {
-            if (queued)
-            {
-                _gate.Release();
-            }
-        }
+        return database.SingleWriter ? _gate.RunAsync(lane, write, cancellationToken) : write();
     }
 
     /// <summary>As <see cref="QueuedAsync{T}"/>, for a write without a result.</summary>

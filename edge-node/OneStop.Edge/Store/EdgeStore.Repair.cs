@@ -37,13 +37,15 @@ public sealed partial class EdgeStore
 
     /// <summary>Asks for a repair after the next sync round, as a cursor reset does.</summary>
     public Task RequestRepairAsync(CancellationToken cancellationToken = default) =>
-        _writer.QueuedAsync(async () =>
-        {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
-            await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairPending, "1", cancellationToken);
-            transaction.Commit();
-        }, cancellationToken, WriteLane.Background);
+        _writer.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairPending, "1", cancellationToken);
+                return true;
+            },
+            clock: null,
+            cancellationToken,
+            WriteLane.Background);
 
     /// <summary>Re-sync and repair bookkeeping, for the status and for deciding whether a repair is due.</summary>
     public async Task<RepairState> ReadRepairStateAsync(CancellationToken cancellationToken = default)
@@ -62,16 +64,18 @@ public sealed partial class EdgeStore
 
     /// <summary>Notes a finished repair and what it moved; a re-sync waiting for its repair is done.</summary>
     public Task WriteRepairDoneAsync(long nowMs, int sent, int fetched, CancellationToken cancellationToken = default) =>
-        _writer.QueuedAsync(async () =>
-        {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            using var transaction = SqliteDatabase.BeginWrite(connection);
-            await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairPending, "0", cancellationToken);
-            await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairAtMs, nowMs.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairSent, sent.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairFetched, fetched.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            transaction.Commit();
-        }, cancellationToken, WriteLane.Background);
+        _writer.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairPending, "0", cancellationToken);
+                await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairAtMs, nowMs.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairSent, sent.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                await MetaTable.WriteAsync(connection, transaction, RepairMetaKeys.RepairFetched, fetched.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                return true;
+            },
+            clock: null,
+            cancellationToken,
+            WriteLane.Background);
 
     /// <summary>
     /// Records for the hub's repair, each with every write by another node it holds (original versions). This

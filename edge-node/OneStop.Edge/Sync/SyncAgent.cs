@@ -168,13 +168,13 @@ public sealed class SyncAgent(
         link?.Channel.Dispose();
     }
 
-    /// <summary>What a round moves either way; a round that leaves it unchanged was idle.</summary>
     private static async Task RecordsThenRepairAsync(ResiliencePipeline pipeline, SyncRound round, RepairRound repair, CancellationToken cancellationToken)
     {
         await pipeline.ExecuteAsync(async ct => await round.RunAsync(ct), cancellationToken);
         await repair.RunIfDueAsync(cancellationToken);
     }
 
+    /// <summary>What a round moves either way; a round that leaves it unchanged was idle.</summary>
     private static long Moved(SyncSnapshot current) => current.Pushed + current.Pulled + current.BlobsUploaded;
 
     private async Task<SyncTarget> ReadTargetAsync(CancellationToken cancellationToken)
